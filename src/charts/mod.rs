@@ -1,0 +1,1 @@
+//! Report -> charming::Chart, pure functions tested on the option JSON.

@@ -1,0 +1,1 @@
+//! Scenario links: the URL query string <-> Scenario.

@@ -1,0 +1,1 @@
+//! The cost, capacity and decision model: pure Rust, no web.
