@@ -1,1 +1,209 @@
-fn main(){}
+//! `tco`: the command-line face of the model.
+//!
+//! ```text
+//! tco eval [--format json|md] SCENARIO   SCENARIO: a JSON file, `-` for stdin, or a share link
+//! tco presets [--format json|md]
+//! ```
+//! Exit codes: 0 success, 2 bad input or usage (each problem on stderr, naming its field).
+
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::process::ExitCode;
+
+use llm_tco::catalog;
+use llm_tco::model::{self, Report};
+use llm_tco::scenario::{FieldError, Scenario};
+
+const USAGE: &str = "usage:
+  tco eval [--format json|md] SCENARIO
+      SCENARIO is a scenario JSON file (partial allowed), - for stdin,
+      or a share link (a URL, ?query or key=value&... text)
+  tco presets [--format json|md]
+  tco help";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Md,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            for l in lines {
+                eprintln!("{l}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Splits `--format X` / `--format=X` from the positional arguments.
+fn parse_flags(args: &[String]) -> Result<(Format, Vec<&str>), Vec<String>> {
+    let mut format = Format::Json;
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let value = if a == "--format" || a == "-f" {
+            i += 1;
+            Some(args.get(i).map(String::as_str).unwrap_or(""))
+        } else {
+            a.strip_prefix("--format=")
+        };
+        match value {
+            Some("json") => format = Format::Json,
+            Some("md") | Some("markdown") => format = Format::Md,
+            Some(other) => return Err(vec![format!("--format: must be json or md, not \"{other}\""), USAGE.into()]),
+            None => rest.push(a),
+        }
+        i += 1;
+    }
+    Ok((format, rest))
+}
+
+fn run(args: &[String]) -> Result<String, Vec<String>> {
+    let Some(command) = args.first() else {
+        return Err(vec![USAGE.into()]);
+    };
+    let (format, rest) = parse_flags(&args[1..])?;
+    match command.as_str() {
+        "eval" => {
+            let [input] = rest.as_slice() else {
+                return Err(vec!["eval: give exactly one SCENARIO".into(), USAGE.into()]);
+            };
+            let scenario = load(input).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            let report = model::evaluate(&scenario);
+            Ok(match format {
+                Format::Json => json(&report)?,
+                Format::Md => markdown(&scenario, &report),
+            })
+        }
+        "presets" => {
+            if !rest.is_empty() {
+                return Err(vec!["presets: takes no arguments".into(), USAGE.into()]);
+            }
+            Ok(match format {
+                Format::Json => json(&catalog::presets())?,
+                Format::Md => presets_markdown(),
+            })
+        }
+        "help" | "--help" | "-h" => Ok(format!("{USAGE}\n")),
+        other => Err(vec![format!("unknown command \"{other}\""), USAGE.into()]),
+    }
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Vec<String>> {
+    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| vec![format!("cannot write JSON: {e}")])
+}
+
+fn looks_like_link(arg: &str) -> bool {
+    arg.starts_with("http") || arg.starts_with('?') || arg.contains('=')
+}
+
+/// A scenario from a file, stdin or a share link; every problem names its field.
+fn load(arg: &str) -> Result<Scenario, Vec<FieldError>> {
+    let problem = |message: String| vec![FieldError { field: "(input)".into(), message }];
+    let text = if arg == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| problem(format!("cannot read stdin: {e}")))?;
+        text
+    } else if std::path::Path::new(arg).is_file() {
+        std::fs::read_to_string(arg).map_err(|e| problem(format!("cannot read {arg}: {e}")))?
+    } else if looks_like_link(arg) {
+        let decoded = llm_tco::link::decode(arg);
+        return if decoded.notices.is_empty() { Ok(decoded.scenario) } else { Err(decoded.notices) };
+    } else {
+        return Err(problem(format!("{arg}: no such file, and not a share link")));
+    };
+    Scenario::from_json(&text)
+}
+
+fn money(x: f64) -> String {
+    let whole = x.abs().round();
+    let digits = format!("{whole:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < -0.5 { format!("-${out}") } else { format!("${out}") }
+}
+
+fn requests(x: Option<f64>, not_below: Option<f64>) -> String {
+    match (x, not_below) {
+        (Some(v), _) => money(v).trim_start_matches('$').to_string(),
+        (None, Some(n)) => format!("not below {}", money(n).trim_start_matches('$')),
+        (None, None) => "-".into(),
+    }
+}
+
+fn markdown(s: &Scenario, r: &Report) -> String {
+    let o = &r.options;
+    let mut out = String::new();
+    let title = if s.name.is_empty() { s.preset.as_str() } else { s.name.as_str() };
+    let _ = writeln!(out, "# {title}\n");
+    let _ = writeln!(
+        out,
+        "{} requests a month, {} input and {} output tokens each; API `{}`, self-hosted `{}` ({}) on `{}`.\n",
+        money(s.workload.monthly_requests).trim_start_matches('$'),
+        s.workload.input_tokens_per_request,
+        s.workload.output_tokens_per_request,
+        s.api.model,
+        s.self_host.model,
+        s.self_host.quantization.id(),
+        s.self_host.gpu
+    );
+    let _ = writeln!(out, "**Recommendation: {}** ({:?} confidence, {}/100). {}\n",
+        r.decision.recommendation.id(), r.decision.confidence, r.decision.confidence_score, r.decision.summary);
+    let _ = writeln!(out, "| option | $/month | $/request | $/M tokens | replicas | GPUs |");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "| API | {} | {:.4} | {:.2} | | |", money(o.api.monthly_usd), o.api.usd_per_request, o.api.usd_per_mtok);
+    let _ = writeln!(out, "| Rented | {} | {:.4} | {:.2} | {} | {} |", money(o.rented.monthly_usd), o.rented.usd_per_request, o.rented.usd_per_mtok, o.rented.replicas, o.rented.gpus);
+    let _ = writeln!(out, "| Owned | {} | {:.4} | {:.2} | {} | {} |", money(o.owned.monthly_usd), o.owned.usd_per_request, o.owned.usd_per_mtok, o.owned.replicas, o.owned.gpus);
+    let _ = writeln!(out, "| Hybrid ({}) | {} | {:.4} | {:.2} | {} | |", o.hybrid.strategy, money(o.hybrid.monthly_usd), o.hybrid.usd_per_request, o.hybrid.usd_per_mtok, o.hybrid.self_host_replicas);
+    let _ = writeln!(out, "\nCheapest: **{}**; self-hosting saves {} a month against the API.\n", r.cheapest.id(), money(r.savings_vs_api_usd_per_month));
+    let b = &r.breakeven;
+    let _ = writeln!(out, "| breakeven | requests/month |\n|---|---:|");
+    let _ = writeln!(out, "| rented vs API | {} |", requests(b.rented_vs_api.monthly_requests, b.rented_vs_api.not_below));
+    let _ = writeln!(out, "| owned vs API | {} |", requests(b.owned_vs_api.monthly_requests, b.owned_vs_api.not_below));
+    let c = &r.capacity;
+    let _ = writeln!(
+        out,
+        "\nCapacity: {} GPUs per replica, {:.0} output tokens/s per replica ({}), {} requests a month per replica.\n",
+        c.gpus_per_replica, c.output_tokens_per_sec_per_replica, c.throughput_source,
+        money(c.monthly_requests_per_replica).trim_start_matches('$')
+    );
+    let t = &r.tco;
+    let _ = writeln!(out, "| over {} months | API | rented | owned | hybrid |\n|---|---:|---:|---:|---:|", t.months.len());
+    let _ = writeln!(out, "| total cash | {} | {} | {} | {} |", money(t.total_usd.api), money(t.total_usd.rented), money(t.total_usd.owned), money(t.total_usd.hybrid));
+    let _ = writeln!(out, "| NPV | {} | {} | {} | {} |", money(t.npv_usd.api), money(t.npv_usd.rented), money(t.npv_usd.owned), money(t.npv_usd.hybrid));
+    let month = |m: Option<u32>| m.map_or("never".to_string(), |m| format!("month {m}"));
+    let _ = writeln!(out, "\nPayback against the API: owned {}, rented {}.\n", month(t.payback_month_owned), month(t.payback_month_rented));
+    let _ = writeln!(out, "## Reasons\n");
+    for reason in &r.decision.reasons {
+        let _ = writeln!(out, "- `{}` ({:?}): {}", reason.criterion, reason.favours, reason.text);
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(out, "\n## Warnings\n");
+        for w in &r.warnings {
+            let _ = writeln!(out, "- {w}");
+        }
+    }
+    out
+}
+
+fn presets_markdown() -> String {
+    let mut out = String::from("| id | name | description |\n|---|---|---|\n");
+    for p in catalog::presets() {
+        let _ = writeln!(out, "| `{}` | {} | {} |", p.id, p.name, p.description);
+    }
+    out
+}

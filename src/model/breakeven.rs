@@ -1,0 +1,81 @@
+//! The first monthly volume at which self-hosting costs no more than the API, found on
+//! the real staircase.
+
+use super::api::ApiLine;
+use super::report::Breakeven;
+use super::self_host::Line;
+
+/// The search ceiling: the largest monthly volume a scenario allows.
+pub const MAX_MONTHLY_REQUESTS: f64 = 1.0e11;
+
+/// Self-host cost minus API cost at `v` requests.
+fn gap(api: &ApiLine, line: &Line, v: f64) -> f64 {
+    line.cost(v) - api.cost(v)
+}
+
+/// The first whole `v` in `1..=MAX_MONTHLY_REQUESTS` with self-host cost <= API cost.
+///
+/// Inside step k (volumes (k-1)C+1 ..= kC, C the whole capacity of a replica) the gap
+/// falls linearly at m = API price - self-host price per request, and at each step edge
+/// it jumps up by a replica's price c. So when m > 0 the lowest gap of step k is at its
+/// top, kC, and that lowest gap is linear in k with slope c - m C: if replicas cost less
+/// than the API requests they carry, it falls with k and the first step that reaches
+/// zero is found by binary search over k (no walk over up to 1e11 steps); otherwise only
+/// step 1 can. Inside the step the crossing is solved from the straight line and then
+/// checked on the cost functions themselves so that rounding can never report a volume
+/// where the comparison does not hold. When m <= 0 the gap never falls, so volume 1
+/// decides.
+pub fn first_volume(api: &ApiLine, line: &Line) -> Option<f64> {
+    let cap = line.capacity_requests.max(1.0);
+    let m = api.usd_per_request() - line.per_request_usd;
+    if !(m > 0.0) {
+        return (gap(api, line, 1.0) <= 0.0).then_some(1.0);
+    }
+    let steps = (MAX_MONTHLY_REQUESTS / cap).ceil().max(1.0);
+    let top_gap = |k: f64| gap(api, line, k * cap);
+    let k = if top_gap(1.0) <= 0.0 {
+        1.0
+    } else if line.per_replica_usd - m * cap >= 0.0 || top_gap(steps) > 0.0 {
+        return None;
+    } else {
+        // Invariant: top_gap(lo) > 0, top_gap(hi) <= 0.
+        let (mut lo, mut hi) = (1.0_f64, steps);
+        while hi - lo > 1.0 {
+            let mid = ((lo + hi) / 2.0).floor();
+            if top_gap(mid) <= 0.0 { hi = mid } else { lo = mid }
+        }
+        hi
+    };
+    let step_lo = (k - 1.0) * cap + 1.0;
+    let step_hi = k * cap;
+    let at_lo = gap(api, line, step_lo);
+    let mut v = if at_lo <= 0.0 { step_lo } else { (step_lo + (at_lo / m).ceil()).min(step_hi) };
+    // Rounding guard: a few unit steps settle the exact first volume.
+    for _ in 0..8 {
+        if v > step_lo && gap(api, line, v - 1.0) <= 0.0 {
+            v -= 1.0;
+        } else if gap(api, line, v) > 0.0 && v < step_hi {
+            v += 1.0;
+        } else {
+            break;
+        }
+    }
+    (v <= MAX_MONTHLY_REQUESTS && gap(api, line, v) <= 0.0).then_some(v)
+}
+
+pub fn breakeven(api: &ApiLine, line: &Line, tokens_per_request: f64) -> Breakeven {
+    match first_volume(api, line) {
+        Some(v) => Breakeven {
+            monthly_requests: Some(v),
+            monthly_tokens: Some(v * tokens_per_request),
+            not_below: None,
+            replicas: Some(line.serving_replicas(v) as u64),
+        },
+        None => Breakeven {
+            monthly_requests: None,
+            monthly_tokens: None,
+            not_below: Some(MAX_MONTHLY_REQUESTS),
+            replicas: None,
+        },
+    }
+}

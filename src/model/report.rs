@@ -1,0 +1,331 @@
+//! The report `evaluate` returns: every number the page, the charts and the command line
+//! show. Dollars are US dollars, finite and non-negative unless a name says otherwise
+//! (`savings_vs_api_usd_per_month` may be negative). Units are in every name.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole answer for one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub options: Options,
+    pub capacity: Capacity,
+    pub breakeven: Breakevens,
+    pub tco: Tco,
+    pub decision: Decision,
+    /// Monthly cost of each option over a log range of volumes, with the staircase edges.
+    pub curve: Vec<CurvePoint>,
+    /// The option with the lowest monthly cost today (infeasible self-hosting excluded).
+    pub cheapest: OptionId,
+    /// API cost minus the cheaper of rented and owned; negative when the API is cheaper.
+    pub savings_vs_api_usd_per_month: f64,
+    pub warnings: Vec<String>,
+    /// The catalog figures this report used, with their sources and dates.
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionId {
+    Api,
+    Rented,
+    Owned,
+    Hybrid,
+}
+
+impl OptionId {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Api => "api",
+            Self::Rented => "rented",
+            Self::Owned => "owned",
+            Self::Hybrid => "hybrid",
+        }
+    }
+}
+
+/// Which self-hosted deployment a hybrid uses for its self-hosted part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelfHostKind {
+    Rented,
+    Owned,
+}
+
+impl SelfHostKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Rented => "rented",
+            Self::Owned => "owned",
+        }
+    }
+}
+
+/// One line of a monthly cost breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CostItem {
+    pub item: String,
+    pub usd: f64,
+}
+
+/// The four options at today's volume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Options {
+    pub api: ApiOption,
+    pub rented: RentedOption,
+    pub owned: OwnedOption,
+    pub hybrid: HybridOption,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiOption {
+    pub monthly_usd: f64,
+    pub breakdown: Vec<CostItem>,
+    /// Monthly cost over monthly requests (0 when there are no requests).
+    pub usd_per_request: f64,
+    /// Monthly cost per million workload tokens (input + output as specified, before
+    /// prompt reduction), so that every option is divided by the same tokens.
+    pub usd_per_mtok: f64,
+    /// Prices used (override or catalog).
+    pub input_usd_per_mtok: f64,
+    pub output_usd_per_mtok: f64,
+    pub cached_input_usd_per_mtok: f64,
+    /// Token cost of one request after prompt reduction, caching and batch discount.
+    pub token_usd_per_request: f64,
+    /// Input tokens billed per month after prompt reduction (cached and uncached).
+    pub billed_input_tokens_per_month: f64,
+    pub output_tokens_per_month: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RentedOption {
+    pub monthly_usd: f64,
+    pub breakdown: Vec<CostItem>,
+    pub usd_per_request: f64,
+    pub usd_per_mtok: f64,
+    /// False when the model does not fit the GPUs (costs are still computed).
+    pub feasible: bool,
+    /// Serving replicas plus redundancy replicas.
+    pub replicas: u64,
+    pub serving_replicas: u64,
+    pub redundancy_replicas: u64,
+    pub gpus: u64,
+    pub gpus_per_replica: u32,
+    /// Monthly requests over the whole fleet's planned capacity (redundancy included).
+    pub utilization_pct: f64,
+    pub usd_per_gpu_hour: f64,
+    /// "user" when `cloud.usd_per_gpu_hour` is set, else "catalog".
+    pub price_source: String,
+    pub billed_gpu_hours_per_month: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnedOption {
+    pub monthly_usd: f64,
+    pub breakdown: Vec<CostItem>,
+    pub usd_per_request: f64,
+    pub usd_per_mtok: f64,
+    pub feasible: bool,
+    pub replicas: u64,
+    pub serving_replicas: u64,
+    pub redundancy_replicas: u64,
+    pub gpus: u64,
+    pub gpus_per_replica: u32,
+    pub utilization_pct: f64,
+    pub gpu_price_usd: f64,
+    /// GPUs x (GPU price + server share) + installation, spent up front.
+    pub capital_usd: f64,
+    /// The annuity that repays the capital over its life net of the residual value.
+    pub monthly_capital_usd: f64,
+    pub power_kw: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HybridOption {
+    pub monthly_usd: f64,
+    pub breakdown: Vec<CostItem>,
+    pub usd_per_request: f64,
+    pub usd_per_mtok: f64,
+    /// "routing", "overflow" or "fallback".
+    pub strategy: String,
+    /// The self-hosted deployment used for the self-hosted part (the cheaper one).
+    pub self_host_option: SelfHostKind,
+    pub self_host_requests_per_month: f64,
+    pub api_requests_per_month: f64,
+    pub self_host_share_pct: f64,
+    /// Replicas of the self-hosted part, redundancy included (0 when it is not run).
+    pub self_host_replicas: u64,
+    /// One sentence on how the traffic is split and why.
+    pub explanation: String,
+}
+
+/// How many requests one replica serves, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Capacity {
+    /// False when the model does not fit even one sequence on the replica's GPUs.
+    pub feasible: bool,
+    pub infeasible_reason: Option<String>,
+    pub gpus_per_replica: u32,
+    /// "user" or "memory_fit".
+    pub gpus_per_replica_source: String,
+    pub weights_gb: f64,
+    pub kv_cache_bytes_per_token: f64,
+    /// Sequences held in memory at once for the fit check.
+    pub planned_concurrent_sequences: f64,
+    pub kv_cache_gb: f64,
+    pub overhead_gb: f64,
+    /// Weights + KV cache + overhead for the planned batch.
+    pub required_gb: f64,
+    pub vram_per_replica_gb: f64,
+    pub output_tokens_per_sec_per_replica: f64,
+    /// "user", "catalog" or "estimate".
+    pub throughput_source: String,
+    /// Where the figure comes from, or the estimate's assumptions.
+    pub throughput_note: String,
+    /// Output tokens/s / output tokens per request x planning utilisation x active hours
+    /// x 3600 / peak-to-average.
+    pub monthly_requests_per_replica: f64,
+    /// The same in whole requests: one request more buys another replica.
+    pub capacity_requests_per_replica: f64,
+    /// Estimated time to first token on an idle replica (prefill plus one decode step).
+    pub time_to_first_token_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Breakevens {
+    pub rented_vs_api: Breakeven,
+    pub owned_vs_api: Breakeven,
+}
+
+/// The first whole monthly volume (from 1 request) at which self-hosting costs no more
+/// than the API, on the real replica staircase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Breakeven {
+    /// `null` when self-hosting never costs less up to the search ceiling.
+    pub monthly_requests: Option<f64>,
+    /// Workload tokens (input + output) at that volume.
+    pub monthly_tokens: Option<f64>,
+    /// The search ceiling when there is no breakeven, else `null`.
+    pub not_below: Option<f64>,
+    /// Serving replicas needed at the breakeven volume.
+    pub replicas: Option<u64>,
+}
+
+/// Month-by-month cash over the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tco {
+    pub months: Vec<TcoMonth>,
+    /// First month in which cumulative owned cash is no more than cumulative API cash.
+    pub payback_month_owned: Option<u32>,
+    pub payback_month_rented: Option<u32>,
+    /// Present value of each option's cash over the horizon (a cost).
+    pub npv_usd: PerOption,
+    /// Cumulative cash at the end of the horizon.
+    pub total_usd: PerOption,
+    /// Owned capital bought in month 1.
+    pub upfront_capital_usd: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PerOption {
+    pub api: f64,
+    pub rented: f64,
+    pub owned: f64,
+    pub hybrid: f64,
+}
+
+/// Cash of one month: capital and implementation when spent, running costs monthly.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TcoMonth {
+    pub month: u32,
+    pub monthly_requests: f64,
+    pub api_usd: f64,
+    pub rented_usd: f64,
+    pub owned_usd: f64,
+    pub hybrid_usd: f64,
+    pub cumulative_api_usd: f64,
+    pub cumulative_rented_usd: f64,
+    pub cumulative_owned_usd: f64,
+    pub cumulative_hybrid_usd: f64,
+}
+
+/// One point of the breakeven chart.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CurvePoint {
+    pub monthly_requests: f64,
+    pub api_usd: f64,
+    pub rented_usd: f64,
+    pub owned_usd: f64,
+    pub hybrid_usd: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recommendation {
+    Api,
+    SelfHost,
+    Hybrid,
+}
+
+impl Recommendation {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Api => "api",
+            Self::SelfHost => "self_host",
+            Self::Hybrid => "hybrid",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// Whom a reason speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Favours {
+    Api,
+    SelfHost,
+    Hybrid,
+    /// Information that moves no option (for example a close cost comparison).
+    Neutral,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub recommendation: Recommendation,
+    pub confidence: Confidence,
+    /// 0-100: the recommended option's share of all reasons' weight.
+    pub confidence_score: u8,
+    /// For a self-host or hybrid answer: rent or buy the GPUs.
+    pub self_host_option: SelfHostKind,
+    /// One sentence with the answer.
+    pub summary: String,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// The scenario field behind the reason (e.g. `criteria.data_sensitivity`), or `cost`.
+    pub criterion: String,
+    pub favours: Favours,
+    /// How much the reason counts in the score (a hard constraint is not scored: it decides).
+    pub weight: f64,
+    /// One plain sentence with the numbers.
+    pub text: String,
+}
+
+/// A catalog figure the report used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// What the figure is, e.g. "claude-3.5-sonnet input price".
+    pub item: String,
+    pub value: f64,
+    pub unit: String,
+    pub source: String,
+    pub as_of: String,
+}

@@ -1,0 +1,247 @@
+//! Self-hosting on rented cloud GPUs and on owned servers, both as staircases in volume.
+
+use super::Resolved;
+use super::guard::{guard, input};
+use super::report::CostItem;
+use crate::scenario::{Billing, HOURS_PER_MONTH, Scenario};
+
+/// A self-hosted monthly cost as a function of monthly requests `v`:
+/// `fixed_usd + per_replica_usd x ceil(v / capacity_requests) + per_request_usd x v`.
+/// The ceiling is the staircase: one request past a replica's capacity buys a whole one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Line {
+    /// Costs that do not depend on volume, redundancy replicas included.
+    pub fixed_usd: f64,
+    pub per_replica_usd: f64,
+    /// Continuous part (scale-to-zero billing).
+    pub per_request_usd: f64,
+    /// Whole requests a month one serving replica takes (>= 1).
+    pub capacity_requests: f64,
+}
+
+impl Line {
+    /// Serving replicas for `v` requests: none for no traffic, else at least one.
+    pub fn serving_replicas(&self, v: f64) -> f64 {
+        if v > 0.0 { (v / self.capacity_requests).ceil() } else { 0.0 }
+    }
+
+    pub fn cost(&self, v: f64) -> f64 {
+        self.fixed_usd + self.per_replica_usd * self.serving_replicas(v) + self.per_request_usd * v
+    }
+}
+
+/// Rented GPUs billed by the hour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rented {
+    pub line: Line,
+    pub usd_per_gpu_hour: f64,
+    pub gpus_per_replica: f64,
+    pub billing: Billing,
+    pub redundancy_replicas: f64,
+    /// Monthly cost of one replica kept warm (redundancy, hybrid fallback).
+    pub warm_replica_usd: f64,
+    pub warm_gpu_hours_per_replica: f64,
+    /// Scale-to-zero only: GPU-hours billed per request.
+    pub gpu_hours_per_request: f64,
+    pub infra_usd: f64,
+    pub ops_usd: f64,
+    pub implementation_usd_per_month: f64,
+}
+
+impl Rented {
+    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, capacity_requests: f64) -> Self {
+        let g = f64::from(gpus_per_replica);
+        let price = r.usd_per_gpu_hour;
+        let billing = s.cloud.billing;
+        let buffer = input(s.cloud.runtime_buffer_pct, 0.0, 1.0e4, 0.0) / 100.0;
+        // A warm replica is billed for every hour it is up: the whole month when always
+        // on, else the active window.
+        let warm_hours = if billing == Billing::AlwaysOn { HOURS_PER_MONTH } else { r.active_hours };
+        let warm_gpu_hours_per_replica = g * warm_hours;
+        let warm_replica_usd = warm_gpu_hours_per_replica * price;
+        let gpu_hours_per_request = match billing {
+            // Scale to zero bills busy time only: the volume's share of one replica's
+            // capacity-hours (v / capacity x active hours per replica), plus the warm-up
+            // buffer. It is continuous in v, so more demand never costs less, and it
+            // keeps the planning headroom (utilisation, peak) the fleet needs to scale up.
+            Billing::ScaleToZero => g * r.active_hours * (1.0 + buffer) / capacity_requests,
+            Billing::AlwaysOn | Billing::ActiveWindow => 0.0,
+        };
+        let (per_replica_usd, per_request_usd) = match billing {
+            Billing::ScaleToZero => (0.0, gpu_hours_per_request * price),
+            Billing::AlwaysOn | Billing::ActiveWindow => (warm_replica_usd, 0.0),
+        };
+        let redundancy_replicas = f64::from(r.redundancy_replicas);
+        let infra_usd = input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0);
+        let ops_usd = input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month;
+        let implementation_usd_per_month = input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
+        Self {
+            line: Line {
+                // Failover replicas stay warm whatever the billing: they must take over at once.
+                fixed_usd: redundancy_replicas * warm_replica_usd + infra_usd + ops_usd + implementation_usd_per_month,
+                per_replica_usd,
+                per_request_usd,
+                capacity_requests,
+            },
+            usd_per_gpu_hour: price,
+            gpus_per_replica: g,
+            billing,
+            redundancy_replicas,
+            warm_replica_usd,
+            warm_gpu_hours_per_replica,
+            gpu_hours_per_request,
+            infra_usd,
+            ops_usd,
+            implementation_usd_per_month,
+        }
+    }
+
+    /// GPU-hours billed a month at `v` requests (the same hours the cost multiplies).
+    pub fn billed_gpu_hours(&self, v: f64) -> f64 {
+        let serving = match self.billing {
+            Billing::ScaleToZero => self.gpu_hours_per_request * v,
+            _ => self.warm_gpu_hours_per_replica * self.line.serving_replicas(v),
+        };
+        serving + self.redundancy_replicas * self.warm_gpu_hours_per_replica
+    }
+
+    pub fn breakdown(&self, v: f64, ops_fte: f64, horizon_months: f64) -> Vec<CostItem> {
+        let n = self.line.serving_replicas(v);
+        let serving = self.line.per_replica_usd * n + self.line.per_request_usd * v;
+        let label = match self.billing {
+            Billing::AlwaysOn => format!("GPU time: {n} replicas x {} GPUs x 730 h", self.gpus_per_replica),
+            Billing::ActiveWindow => format!("GPU time: {n} replicas x {} GPUs x active hours", self.gpus_per_replica),
+            Billing::ScaleToZero => "GPU time: busy hours plus warm-up buffer".to_string(),
+        };
+        vec![
+            CostItem { item: label, usd: serving },
+            CostItem {
+                item: format!("Redundancy: {} warm replicas", self.redundancy_replicas),
+                usd: self.redundancy_replicas * self.warm_replica_usd,
+            },
+            CostItem { item: "Infrastructure".into(), usd: self.infra_usd },
+            CostItem { item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
+            CostItem {
+                item: format!("Implementation over {horizon_months} months"),
+                usd: self.implementation_usd_per_month,
+            },
+        ]
+    }
+}
+
+/// Monthly payment per dollar of capital that repays it over `months` at `rate_per_month`
+/// while leaving `residual_share` of it as a balloon (the resale value):
+/// PMT = r (PV - FV / (1 + r)^n) / (1 - (1 + r)^-n) with FV = residual x PV, divided by PV.
+/// At a zero rate it is straight-line depreciation to the residual: (1 - residual) / n.
+pub fn annuity_factor(rate_per_month: f64, months: f64, residual_share: f64) -> f64 {
+    let months = months.max(1.0);
+    if rate_per_month.abs() < 1.0e-12 {
+        return (1.0 - residual_share) / months;
+    }
+    let growth = (1.0 + rate_per_month).powf(months);
+    rate_per_month * (1.0 - residual_share / growth) / (1.0 - 1.0 / growth)
+}
+
+/// Owned servers: capital as an annuity, plus maintenance, power and the facility.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Owned {
+    pub line: Line,
+    pub gpus_per_replica: f64,
+    pub gpu_price_usd: f64,
+    /// GPUs x (GPU price + server share) of one replica.
+    pub capital_per_replica_usd: f64,
+    pub installation_usd: f64,
+    /// Monthly capital charge per dollar of capital (see [`annuity_factor`]).
+    pub annuity_factor: f64,
+    pub maintenance_per_month_share: f64,
+    pub power_per_replica_usd: f64,
+    pub power_kw_per_replica: f64,
+    pub redundancy_replicas: f64,
+    pub facility_usd: f64,
+    pub infra_usd: f64,
+    pub ops_usd: f64,
+    pub implementation_usd_per_month: f64,
+    pub life_months: f64,
+    pub residual_share: f64,
+}
+
+impl Owned {
+    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, capacity_requests: f64) -> Self {
+        let o = &s.owned;
+        let g = f64::from(gpus_per_replica);
+        let server = input(o.server_usd_per_gpu, 0.0, 1.0e12, 0.0);
+        let capital_per_replica_usd = g * (r.gpu_price_usd + server);
+        let installation_usd = input(o.installation_usd, 0.0, 1.0e12, 0.0);
+        let life_months = input(o.life_years, 0.05, 100.0, 4.0) * 12.0;
+        let residual_share = input(o.residual_pct, 0.0, 100.0, 0.0) / 100.0;
+        // The cost of capital is a nominal annual rate, paid monthly like a loan.
+        let rate = input(o.cost_of_capital_pct, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
+        let annuity_factor = annuity_factor(rate, life_months, residual_share);
+        let maintenance_per_month_share = input(o.maintenance_pct_per_year, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
+        // GPUs draw TDP x average load, the facility multiplies that by its PUE, and the
+        // hardware runs all 730 hours whether or not traffic arrives.
+        let power_kw_per_replica = g * r.gpu.tdp_watts * input(o.avg_power_load_pct, 0.0, 100.0, 0.0) / 100.0
+            * input(o.pue, 1.0, 10.0, 1.0)
+            / 1000.0;
+        let power_per_replica_usd =
+            power_kw_per_replica * HOURS_PER_MONTH * input(o.electricity_usd_per_kwh, 0.0, 1.0e3, 0.0);
+        let redundancy_replicas = f64::from(r.redundancy_replicas);
+        let per_replica_usd =
+            capital_per_replica_usd * (annuity_factor + maintenance_per_month_share) + power_per_replica_usd;
+        let facility_usd = input(o.facility_usd_per_month, 0.0, 1.0e12, 0.0);
+        let infra_usd = input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0);
+        let ops_usd = input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month;
+        let implementation_usd_per_month = input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
+        let fixed_usd = installation_usd * (annuity_factor + maintenance_per_month_share)
+            + redundancy_replicas * per_replica_usd
+            + facility_usd
+            + infra_usd
+            + ops_usd
+            + implementation_usd_per_month;
+        Self {
+            line: Line { fixed_usd, per_replica_usd, per_request_usd: 0.0, capacity_requests },
+            gpus_per_replica: g,
+            gpu_price_usd: r.gpu_price_usd,
+            capital_per_replica_usd,
+            installation_usd,
+            annuity_factor,
+            maintenance_per_month_share,
+            power_per_replica_usd,
+            power_kw_per_replica,
+            redundancy_replicas,
+            facility_usd,
+            infra_usd,
+            ops_usd,
+            implementation_usd_per_month,
+            life_months,
+            residual_share,
+        }
+    }
+
+    /// Capital of a fleet of `replicas` (installation once).
+    pub fn capital_usd(&self, replicas: f64) -> f64 {
+        self.capital_per_replica_usd * replicas + self.installation_usd
+    }
+
+    pub fn breakdown(&self, v: f64, ops_fte: f64, horizon_months: f64) -> Vec<CostItem> {
+        let replicas = self.line.serving_replicas(v) + self.redundancy_replicas;
+        let capital = self.capital_usd(replicas);
+        vec![
+            CostItem { item: "Capital (annuity net of residual value)".into(), usd: capital * self.annuity_factor },
+            CostItem { item: "Maintenance".into(), usd: capital * self.maintenance_per_month_share },
+            CostItem { item: "Power".into(), usd: replicas * self.power_per_replica_usd },
+            CostItem { item: "Facility".into(), usd: self.facility_usd },
+            CostItem { item: "Infrastructure".into(), usd: self.infra_usd },
+            CostItem { item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
+            CostItem {
+                item: format!("Implementation over {horizon_months} months"),
+                usd: self.implementation_usd_per_month,
+            },
+        ]
+    }
+}
+
+/// Requests over the fleet's planned capacity, in percent.
+pub fn utilization_pct(v: f64, replicas: f64, capacity_requests: f64) -> f64 {
+    if replicas > 0.0 { guard(v / (replicas * capacity_requests) * 100.0) } else { 0.0 }
+}

@@ -1,0 +1,188 @@
+//! Total cost of ownership over the horizon: cash month by month.
+//!
+//! The monthly costs of the options amortise one-off spending; the TCO shows cash
+//! instead. Implementation is spent in month 1, owned capital when it is bought (month 1
+//! for today's fleet, later months for growth) and again when a cohort reaches the end
+//! of its life (net of the resale value of the old hardware); the monthly capital charge
+//! is therefore left out. Hardware still in service at the end of the horizon is not
+//! credited, which is conservative for owning.
+
+use super::api::ApiLine;
+use super::guard::guard;
+use super::hybrid::{HybridCalc, Parts};
+use super::report::{PerOption, SelfHostKind, Tco, TcoMonth};
+use super::self_host::{Owned, Rented};
+use super::breakeven::MAX_MONTHLY_REQUESTS;
+use crate::scenario::HybridStrategy;
+
+/// Owned hardware bought so far and the replacements it schedules.
+struct Fleet {
+    installed: f64,
+    installation_bought: bool,
+    /// Capital to re-buy in each month (index = month), net of resale value.
+    replacements: Vec<f64>,
+    life_months: usize,
+}
+
+impl Fleet {
+    fn new(horizon: usize, life_months: f64) -> Self {
+        Self {
+            installed: 0.0,
+            installation_bought: false,
+            replacements: vec![0.0; horizon + 2],
+            life_months: (life_months.round() as usize).max(1),
+        }
+    }
+
+    fn schedule(&mut self, month: usize, usd: f64) {
+        let mut at = month + self.life_months;
+        while at < self.replacements.len() {
+            self.replacements[at] += usd;
+            at += self.life_months;
+        }
+    }
+
+    /// Capital spent in `month` to have `needed` replicas (never sold when demand falls).
+    fn capex(&mut self, owned: &Owned, month: usize, needed: f64) -> f64 {
+        let mut usd = self.replacements.get(month).copied().unwrap_or(0.0);
+        if needed > self.installed {
+            let mut bought = (needed - self.installed) * owned.capital_per_replica_usd;
+            if !self.installation_bought {
+                bought += owned.installation_usd;
+                self.installation_bought = true;
+            }
+            self.installed = needed;
+            usd += bought;
+            self.schedule(month, bought * (1.0 - owned.residual_share));
+        }
+        usd
+    }
+
+    /// Running costs of owned hardware apart from the capital: maintenance on the capital
+    /// installed and power for the GPUs installed.
+    fn running(&self, owned: &Owned) -> f64 {
+        let capital = self.installed * owned.capital_per_replica_usd
+            + if self.installation_bought { owned.installation_usd } else { 0.0 };
+        capital * owned.maintenance_per_month_share + self.installed * owned.power_per_replica_usd
+    }
+}
+
+pub struct TcoInputs<'a> {
+    pub api: &'a ApiLine,
+    pub rented: &'a Rented,
+    pub owned: &'a Owned,
+    pub volume: f64,
+    pub growth_pct: f64,
+    pub horizon_months: u32,
+    pub discount_rate_pct: f64,
+    pub strategy: HybridStrategy,
+    pub share_pct: f64,
+    pub hybrid_kind: SelfHostKind,
+    /// One-off implementation spending of each side.
+    pub api_implementation_usd: f64,
+    pub self_host_implementation_usd: f64,
+}
+
+pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
+    let horizon = t.horizon_months.max(1) as usize;
+    let growth = 1.0 + t.growth_pct / 100.0;
+    // Discounting a month's cash by (m - 1)/12 years: month 1's spending is today's money.
+    let monthly_discount = (1.0 + t.discount_rate_pct / 100.0).powf(1.0 / 12.0);
+    let parts = Parts { api: t.api, rented: t.rented, owned: t.owned };
+    let mut owned_fleet = Fleet::new(horizon, t.owned.life_months);
+    let mut hybrid_fleet = Fleet::new(horizon, t.owned.life_months);
+    let mut months = Vec::with_capacity(horizon);
+    let mut cum = [0.0_f64; 4];
+    let mut npv = [0.0_f64; 4];
+    let mut payback_owned = None;
+    let mut payback_rented = None;
+    let mut upfront_capital_usd = 0.0;
+    let mut volume = t.volume;
+    let mut capped = false;
+    let mut discount = 1.0;
+    for month in 1..=horizon {
+        if month > 1 {
+            volume *= growth;
+            discount /= monthly_discount;
+        }
+        if volume > MAX_MONTHLY_REQUESTS {
+            volume = MAX_MONTHLY_REQUESTS;
+            capped = true;
+        }
+        let first = month == 1;
+        let api_impl = t.api.implementation_usd_per_month;
+        let sh_impl = t.rented.implementation_usd_per_month;
+        let one_off = |amortised: f64, total: f64| if first { total - amortised } else { -amortised };
+
+        let api_usd = guard(t.api.cost(volume) + one_off(api_impl, t.api_implementation_usd));
+        let rented_usd = guard(t.rented.line.cost(volume) + one_off(sh_impl, t.self_host_implementation_usd));
+
+        let o = t.owned;
+        let owned_replicas = o.line.serving_replicas(volume) + o.redundancy_replicas;
+        let owned_capex = owned_fleet.capex(o, month, owned_replicas);
+        if first {
+            upfront_capital_usd = owned_capex;
+        }
+        let owned_usd = guard(
+            owned_capex
+                + owned_fleet.running(o)
+                + o.facility_usd
+                + o.infra_usd
+                + o.ops_usd
+                + if first { t.self_host_implementation_usd } else { 0.0 },
+        );
+
+        let h: HybridCalc = parts.at(volume, t.strategy, t.share_pct, Some(t.hybrid_kind));
+        let mut hybrid_usd = h.usd;
+        if h.uses_api {
+            hybrid_usd += one_off(api_impl, t.api_implementation_usd);
+        }
+        if h.uses_self_host {
+            hybrid_usd += one_off(sh_impl, t.self_host_implementation_usd);
+            if h.kind == SelfHostKind::Owned {
+                // Swap the amortised capital and running costs for cash, as for owned.
+                let amortised = o.capital_usd(h.self_host_replicas) * (o.annuity_factor + o.maintenance_per_month_share)
+                    + h.self_host_replicas * o.power_per_replica_usd;
+                let capex = hybrid_fleet.capex(o, month, h.self_host_replicas);
+                hybrid_usd += capex + hybrid_fleet.running(o) - amortised;
+            }
+        }
+        let hybrid_usd = guard(hybrid_usd);
+
+        let cash = [api_usd, rented_usd, owned_usd, hybrid_usd];
+        for i in 0..4 {
+            cum[i] += cash[i];
+            npv[i] += cash[i] * discount;
+        }
+        if payback_owned.is_none() && cum[2] <= cum[0] {
+            payback_owned = Some(month as u32);
+        }
+        if payback_rented.is_none() && cum[1] <= cum[0] {
+            payback_rented = Some(month as u32);
+        }
+        months.push(TcoMonth {
+            month: month as u32,
+            monthly_requests: guard(volume),
+            api_usd,
+            rented_usd,
+            owned_usd,
+            hybrid_usd,
+            cumulative_api_usd: guard(cum[0]),
+            cumulative_rented_usd: guard(cum[1]),
+            cumulative_owned_usd: guard(cum[2]),
+            cumulative_hybrid_usd: guard(cum[3]),
+        });
+    }
+    if capped {
+        warnings.push("Growth takes volume past 100 billion requests a month; the TCO holds it there.".into());
+    }
+    let per = |a: [f64; 4]| PerOption { api: guard(a[0]), rented: guard(a[1]), owned: guard(a[2]), hybrid: guard(a[3]) };
+    Tco {
+        months,
+        payback_month_owned: payback_owned,
+        payback_month_rented: payback_rented,
+        npv_usd: per(npv),
+        total_usd: per(cum),
+        upfront_capital_usd: guard(upfront_capital_usd),
+    }
+}
