@@ -79,3 +79,77 @@ pub fn breakeven(api: &ApiLine, line: &Line, tokens_per_request: f64) -> Breakev
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(fixed: f64, per_request: f64) -> ApiLine {
+        ApiLine {
+            input_usd_per_mtok: 0.0,
+            output_usd_per_mtok: 0.0,
+            cached_input_usd_per_mtok: 0.0,
+            billed_input_tokens: 0.0,
+            output_tokens: 1.0,
+            batch_factor: 1.0,
+            uncached_input_usd_per_request: per_request,
+            cached_input_usd_per_request: 0.0,
+            output_usd_per_request: 0.0,
+            fixed_fees_usd: fixed,
+            ops_usd: 0.0,
+            implementation_usd_per_month: 0.0,
+        }
+    }
+
+    /// Walks every volume: the first with self-host cost <= API cost.
+    fn brute(a: &ApiLine, l: &Line, up_to: u32) -> Option<f64> {
+        (1..=up_to).map(f64::from).find(|&v| l.cost(v) <= a.cost(v))
+    }
+
+    #[test]
+    fn matches_brute_force_on_small_staircases() {
+        let mut checked = 0;
+        for cap in [1.0, 3.0, 7.0, 10.0, 37.0, 100.0] {
+            for per_replica in [0.0, 5.0, 50.0, 99.0, 100.0, 101.0, 730.0] {
+                for fixed in [0.0, 1.0, 30.0, 123.45, 700.05, 2_000.0] {
+                    for per_request in [0.0, 0.5, 1.0, 1.7, 10.0] {
+                        for continuous in [0.0, 0.3] {
+                            for api_fixed in [0.0, 50.0] {
+                                let a = api(api_fixed, per_request);
+                                let l = Line {
+                                    fixed_usd: fixed,
+                                    per_replica_usd: per_replica,
+                                    per_request_usd: continuous,
+                                    capacity_requests: cap,
+                                };
+                                let fast = first_volume(&a, &l);
+                                let slow = brute(&a, &l, 20_000);
+                                match fast {
+                                    Some(v) if v <= 20_000.0 => assert_eq!(Some(v), slow, "{l:?} {a:?}"),
+                                    Some(v) => assert!(slow.is_none() && l.cost(v) <= a.cost(v) && l.cost(v - 1.0) > a.cost(v - 1.0)),
+                                    None => assert_eq!(slow, None, "{l:?} {a:?}"),
+                                }
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 2_000);
+    }
+
+    #[test]
+    fn huge_volumes_are_found_without_walking() {
+        // $1 of fixed cost per replica of 1 request against an API at $1.000001 a request
+        // after $1M of fixed self-hosting: the breakeven is at 1e12 / 1 -> beyond the ceiling.
+        let a = api(0.0, 1.000_001);
+        let l = Line { fixed_usd: 1.0e6, per_replica_usd: 1.0, per_request_usd: 0.0, capacity_requests: 1.0 };
+        assert_eq!(first_volume(&a, &l), None);
+        // Same with $1e4 fixed: 1e4 / 1e-6 = 1e10 requests.
+        let l = Line { fixed_usd: 1.0e4, ..l };
+        let v = first_volume(&a, &l).unwrap();
+        assert!(l.cost(v) <= a.cost(v) && l.cost(v - 1.0) > a.cost(v - 1.0));
+        assert!((v - 1.0e10).abs() < 1.0e4, "{v}");
+    }
+}
