@@ -1,0 +1,78 @@
+//! One chart element: owns its ECharts instance for its whole life.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use charming::Chart;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_use::use_element_size;
+
+use super::echarts::{self, ECharts};
+
+/// Draws the chart `option` returns, again whenever the signals it reads change: one
+/// `echarts.init` per element, the option replaced on every change, resized with the
+/// element, disposed when the element goes away.
+#[component]
+pub fn ChartView<F>(
+    /// Builds the chart; reactive.
+    option: F,
+    /// Accessible name of the chart.
+    #[prop(into)]
+    label: String,
+    /// Extra class on the chart element (sets its height).
+    #[prop(optional, into)]
+    class: String,
+    /// Called with the instance once it exists (to attach event handlers).
+    #[prop(optional)]
+    on_ready: Option<Rc<dyn Fn(&ECharts)>>,
+) -> impl IntoView
+where
+    F: Fn() -> Chart + 'static,
+{
+    let node = NodeRef::<html::Div>::new();
+    let instance: Rc<RefCell<Option<ECharts>>> = Rc::new(RefCell::new(None));
+    let ready = super::echarts_ready();
+
+    let inst = instance.clone();
+    Effect::new(move |_| {
+        let chart = option();
+        if !ready.get() {
+            return;
+        }
+        let Some(el) = node.get() else { return };
+        if inst.borrow().is_none() {
+            if let Some(created) = echarts::init(&el, false) {
+                if let Some(cb) = &on_ready {
+                    cb(&created);
+                }
+                *inst.borrow_mut() = Some(created);
+            }
+        }
+        if let Some(i) = inst.borrow().as_ref() {
+            if let Err(e) = echarts::set_option(i, &chart.to_string()) {
+                leptos::logging::warn!("chart update failed: {e}");
+            }
+        }
+    });
+
+    let size = use_element_size(node);
+    let inst = instance.clone();
+    Effect::new(move |_| {
+        let (w, h) = (size.width.get(), size.height.get());
+        if w > 0.0 && h > 0.0 {
+            if let Some(i) = inst.borrow().as_ref() {
+                let _ = i.resize();
+            }
+        }
+    });
+
+    let inst = send_wrapper::SendWrapper::new(instance);
+    on_cleanup(move || {
+        if let Some(i) = inst.borrow_mut().take() {
+            i.dispose();
+        }
+    });
+
+    view! { <div node_ref=node class=format!("chart {class}") role="img" aria-label=label></div> }
+}
