@@ -66,7 +66,7 @@ fn eval_reads_a_partial_file_over_its_preset() {
     let r = stdout_json(&tco(&["eval", "--format", "json", path.to_str().unwrap()], None));
     let _ = std::fs::remove_file(&path);
     assert_eq!(r["tco"]["months"].as_array().unwrap().len(), 12);
-    assert_eq!(r["options"]["hybrid"]["api_requests_per_month"].as_f64().is_some(), true);
+    assert!(r["options"]["hybrid"]["api_requests_per_month"].as_f64().is_some());
     assert_eq!(r["decision"]["recommendation"], "api");
 }
 

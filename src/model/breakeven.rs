@@ -28,7 +28,7 @@ fn gap(api: &ApiLine, line: &Line, v: f64) -> f64 {
 pub fn first_volume(api: &ApiLine, line: &Line) -> Option<f64> {
     let cap = line.capacity_requests.max(1.0);
     let m = api.usd_per_request() - line.per_request_usd;
-    if !(m > 0.0) {
+    if m.is_nan() || m <= 0.0 {
         return (gap(api, line, 1.0) <= 0.0).then_some(1.0);
     }
     let steps = (MAX_MONTHLY_REQUESTS / cap).ceil().max(1.0);

@@ -136,12 +136,12 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
         );
     }
     let ttft_ms = guard(est.time_to_first_token_s * 1000.0);
-    if let Some(slo) = r.latency_slo_ms {
-        if ttft_ms > slo {
-            warnings.push(format!(
-                "The estimated time to first token of a self-hosted replica ({ttft_ms:.0} ms) exceeds the latency target of {slo:.0} ms."
-            ));
-        }
+    if let Some(slo) = r.latency_slo_ms
+        && ttft_ms > slo
+    {
+        warnings.push(format!(
+            "The estimated time to first token of a self-hosted replica ({ttft_ms:.0} ms) exceeds the latency target of {slo:.0} ms."
+        ));
     }
     CapacityCalc {
         capacity_requests,

@@ -283,38 +283,38 @@ pub fn decide(d: &DecisionInputs) -> Decision {
             "Resilience matters: a hybrid keeps a second provider to fail over to.".into(),
         ));
     }
-    if let Some(slo) = s.workload.latency_slo_ms {
-        if slo < 50.0 {
-            reasons.push(reason(
-                "workload.latency_slo_ms",
-                Favours::SelfHost,
-                1.5,
-                format!("A latency target of {slo:.0} ms is below the 50-200 ms an API round trip adds."),
-            ));
-        }
+    if let Some(slo) = s.workload.latency_slo_ms
+        && slo < 50.0
+    {
+        reasons.push(reason(
+            "workload.latency_slo_ms",
+            Favours::SelfHost,
+            1.5,
+            format!("A latency target of {slo:.0} ms is below the 50-200 ms an API round trip adds."),
+        ));
     }
-    if let Some(field) = d.main_optimisation {
-        if d.api_usd_unoptimised > d.api_usd {
-            let cut = (1.0 - d.api_usd / d.api_usd_unoptimised) * 100.0;
-            let moved = if d.breakeven == d.breakeven_unoptimised {
-                format!("the self-hosting breakeven stays at {}", breakeven_text(d.breakeven))
-            } else {
-                format!(
-                    "move the self-hosting breakeven from {} to {}",
-                    breakeven_text(d.breakeven_unoptimised),
-                    breakeven_text(d.breakeven)
-                )
-            };
-            reasons.push(reason(
-                field,
-                Favours::Api,
-                0.5,
-                format!(
-                    "Caching, prompt reduction and batching cut the API bill by {} ({} to {} a month) and {moved}.",
-                    pct(cut), usd(d.api_usd_unoptimised), usd(d.api_usd)
-                ),
-            ));
-        }
+    if let Some(field) = d.main_optimisation
+        && d.api_usd_unoptimised > d.api_usd
+    {
+        let cut = (1.0 - d.api_usd / d.api_usd_unoptimised) * 100.0;
+        let moved = if d.breakeven == d.breakeven_unoptimised {
+            format!("the self-hosting breakeven stays at {}", breakeven_text(d.breakeven))
+        } else {
+            format!(
+                "move the self-hosting breakeven from {} to {}",
+                breakeven_text(d.breakeven_unoptimised),
+                breakeven_text(d.breakeven)
+            )
+        };
+        reasons.push(reason(
+            field,
+            Favours::Api,
+            0.5,
+            format!(
+                "Caching, prompt reduction and batching cut the API bill by {} ({} to {} a month) and {moved}.",
+                pct(cut), usd(d.api_usd_unoptimised), usd(d.api_usd)
+            ),
+        ));
     }
 
     // Score the options that the hard constraints allow.
