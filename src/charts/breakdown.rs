@@ -1,0 +1,102 @@
+//! What each option's monthly cost is made of, as stacked bars.
+
+use std::collections::HashMap;
+
+use charming::Chart;
+use charming::element::{AxisLabel, AxisType, Tooltip, Trigger};
+use charming::series::Bar;
+
+use super::{Cell, Look, OPTIONS, Table, column, fits, frame, label, legend, x_axis, y_axis};
+use crate::model::{CostItem, OptionId, Report};
+
+/// One bar per option (category axis), one stacked series per cost item. An option
+/// without an item has `null` there rather than 0, and the tooltip shows one segment at
+/// a time, so it never lists items an option does not have.
+pub fn breakdown(report: &Report, look: &Look) -> Chart {
+    let categories: Vec<String> = OPTIONS
+        .iter()
+        .map(|&id| if fits(report, id) { label(id).to_string() } else { format!("{}\n(does not fit)", label(id)) })
+        .collect();
+    let mut chart = frame(look, legend(), 8)
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .x_axis(
+            x_axis(look, AxisType::Category, "")
+                .data(categories)
+                .axis_label(AxisLabel::new().color(look.text()).interval(0)),
+        )
+        .y_axis(y_axis(look, look.money_name("Monthly cost")));
+    for (item, usd) in items(report) {
+        let data: Vec<Option<f64>> = usd.iter().map(|u| u.map(|u| look.value(u))).collect();
+        chart = chart.series(Bar::new().name(item).stack("cost").data(data));
+    }
+    chart
+}
+
+/// Item rows by option columns, the chart's numbers, and a total row: each option's
+/// monthly cost.
+pub fn breakdown_table(report: &Report, look: &Look) -> Table {
+    let mut columns = vec!["Item".to_string()];
+    columns.extend(OPTIONS.iter().map(|&id| column(report, look, id)));
+    let mut rows: Vec<Vec<Cell>> = items(report)
+        .into_iter()
+        .map(|(item, usd)| {
+            let mut row = Vec::with_capacity(5);
+            row.push(Cell::Text(item.to_string()));
+            row.extend(usd.iter().map(|u| u.map_or(Cell::Empty, |u| Cell::money(look, u))));
+            row
+        })
+        .collect();
+    let mut total = vec![Cell::Text("Total".into())];
+    total.extend(
+        OPTIONS.iter().map(
+            |&id| {
+                if fits(report, id) { Cell::money(look, monthly_usd(report, id)) } else { Cell::Empty }
+            },
+        ),
+    );
+    rows.push(total);
+    Table { caption: "Monthly cost breakdown".into(), columns, rows }
+}
+
+/// Each distinct item in order of first appearance, with its cost in each option that
+/// can run (`None` where the option lacks it). Items that cost nothing anywhere are left
+/// out: they would only crowd the legend.
+fn items(report: &Report) -> Vec<(&str, [Option<f64>; 4])> {
+    let mut out: Vec<(&str, [Option<f64>; 4])> = Vec::with_capacity(16);
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(16);
+    for (col, id) in OPTIONS.into_iter().enumerate() {
+        if !fits(report, id) {
+            continue;
+        }
+        for CostItem { item, usd } in breakdown_of(report, id) {
+            let row = *index.entry(item.as_str()).or_insert_with(|| {
+                out.push((item.as_str(), [None; 4]));
+                out.len() - 1
+            });
+            let cell = &mut out[row].1[col];
+            *cell = Some(cell.unwrap_or(0.0) + usd);
+        }
+    }
+    out.retain(|(_, usd)| usd.iter().flatten().any(|u| *u != 0.0));
+    out
+}
+
+fn breakdown_of(report: &Report, id: OptionId) -> &[CostItem] {
+    let o = &report.options;
+    match id {
+        OptionId::Api => &o.api.breakdown,
+        OptionId::Rented => &o.rented.breakdown,
+        OptionId::Owned => &o.owned.breakdown,
+        OptionId::Hybrid => &o.hybrid.breakdown,
+    }
+}
+
+fn monthly_usd(report: &Report, id: OptionId) -> f64 {
+    let o = &report.options;
+    match id {
+        OptionId::Api => o.api.monthly_usd,
+        OptionId::Rented => o.rented.monthly_usd,
+        OptionId::Owned => o.owned.monthly_usd,
+        OptionId::Hybrid => o.hybrid.monthly_usd,
+    }
+}
