@@ -1,30 +1,108 @@
-//! Component tests in a real browser (wasm-bindgen-test + headless Chromium).
+//! Component tests in a real browser (wasm-bindgen-test + headless Chromium): mount the
+//! app, type into its inputs, and read the DOM.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element to mount into, so tests do not see each other's DOM.
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
+/// Mounts the app into a fresh element, so tests do not see each other's DOM.
+/// Lets queued effects and renders run.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
 }
 
-async fn tick() {
-    leptos::task::tick().await;
+async fn mount() -> (HtmlElement, impl Drop) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&div).unwrap();
+    let handle = leptos::mount::mount_to(div.clone(), llm_tco::ui::App);
+    settle().await;
+    (div, handle)
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// Types `value` into the input of a field, as a person would (an `input` event).
+async fn type_into(root: &Element, path: &str, value: &str) {
+    let input: HtmlInputElement =
+        find(root, &format!("[data-field='{path}'] input[type=text]")).unchecked_into();
+    input.set_value(value);
+    let event = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
 }
 
 #[wasm_bindgen_test]
-async fn app_mounts_heading_and_chart_element() {
-    let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), llm_tco::ui::App);
-    tick().await;
-    let heading = root.query_selector("h1").unwrap().expect("heading");
-    assert_eq!(heading.text_content().unwrap(), "LLM TCO");
-    let chart = root.query_selector(".chart").unwrap().expect("chart element");
-    assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
+async fn labels_a_visitor_looks_for_are_there() {
+    let (root, _h) = mount().await;
+    let labels: Vec<String> = {
+        let list = root.query_selector_all("label").unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.text_content()).collect()
+    };
+    for wanted in ["Monthly requests", "Input tokens per request", "Output tokens per request", "API model", "Open model", "GPU"] {
+        assert!(labels.iter().any(|l| l == wanted), "missing label {wanted}: {labels:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_volume_updates_the_api_cost() {
+    let (root, _h) = mount().await;
+    // Document processing: 2,000 input and 300 output tokens at $3 / $15 per M tokens is
+    // $0.0105 a request. Tokens alone for 2M requests: $21,000; the fixed parts (0.05 FTE
+    // x $16,000 = $800 and $5,000 implementation / 36 months = $138.89) add $938.89.
+    type_into(&root, "workload.monthly_requests", "2,000,000").await;
+    assert_eq!(text(&root, "[data-option=api] .amount"), "$21,939");
+    type_into(&root, "workload.monthly_requests", "1M").await;
+    // $10,500 + $938.89
+    assert_eq!(text(&root, "[data-option=api] .amount"), "$11,439");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_value_names_the_range_and_keeps_the_last_results() {
+    let (root, _h) = mount().await;
+    let before = text(&root, "[data-option=api] .amount");
+    type_into(&root, "workload.peak_to_average", "0.5").await;
+    let error = text(&root, "[data-field='workload.peak_to_average'] .error");
+    assert_eq!(error, "Peak to average: must be a number from 1 to 100.");
+    assert_eq!(text(&root, "[data-option=api] .amount"), before);
+    assert!(root.query_selector(".results.stale").unwrap().is_some(), "results are marked stale");
+    type_into(&root, "workload.monthly_requests", "abc").await;
+    assert!(text(&root, "[data-field='workload.monthly_requests'] .error").contains("from 0 to"));
+    // A valid value clears that field's message.
+    type_into(&root, "workload.peak_to_average", "2").await;
+    assert_eq!(text(&root, "[data-field='workload.peak_to_average'] .error"), "");
+}
+
+#[wasm_bindgen_test]
+async fn switching_preset_replaces_the_inputs_and_reset_returns_to_it() {
+    let (root, _h) = mount().await;
+    let select: HtmlSelectElement = find(&root, "#preset").unchecked_into();
+    select.set_value("rag-knowledge-base");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    let requests: HtmlInputElement =
+        find(&root, "[data-field='workload.monthly_requests'] input[type=text]").unchecked_into();
+    assert_eq!(requests.value(), "800,000");
+    type_into(&root, "workload.monthly_requests", "5000").await;
+    assert_eq!(requests.value(), "5000");
+    let reset: HtmlElement = root
+        .query_selector_all(".controls button")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .unchecked_into();
+    reset.click();
+    settle().await;
+    assert_eq!(requests.value(), "800,000");
 }

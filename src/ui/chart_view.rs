@@ -24,8 +24,7 @@ pub fn ChartView<F>(
     #[prop(optional, into)]
     class: String,
     /// Called with the instance once it exists (to attach event handlers).
-    #[prop(optional)]
-    on_ready: Option<Rc<dyn Fn(&ECharts)>>,
+    on_ready: Rc<dyn Fn(&ECharts)>,
 ) -> impl IntoView
 where
     F: Fn() -> Chart + 'static,
@@ -43,9 +42,7 @@ where
         let Some(el) = node.get() else { return };
         if inst.borrow().is_none() {
             if let Some(created) = echarts::init(&el, false) {
-                if let Some(cb) = &on_ready {
-                    cb(&created);
-                }
+                on_ready(&created);
                 *inst.borrow_mut() = Some(created);
             }
         }

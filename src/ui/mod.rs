@@ -1,11 +1,28 @@
 //! The page: Leptos components only; every number comes from `model::evaluate`.
 
+mod catalog_note;
+mod chart_card;
 mod chart_view;
+mod charts_panel;
+mod decision;
 pub mod echarts;
+mod field;
+mod header;
+mod inputs;
+mod notices;
+mod results;
+pub mod state;
 
 use leptos::prelude::*;
 
 pub use chart_view::ChartView;
+use charts_panel::ChartsPanel;
+use decision::DecisionCard;
+use header::Header;
+use inputs::Inputs;
+use notices::{LinkNotices, follow_address_bar};
+use results::Results;
+use state::{AppState, Theme};
 
 /// True once the ECharts script has run; charts draw from then on.
 pub fn echarts_ready() -> ReadSignal<bool> {
@@ -35,15 +52,50 @@ pub fn echarts_ready() -> ReadSignal<bool> {
     ready
 }
 
+/// The query string of the page's address (empty when there is none).
+fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
 /// The whole calculator.
 #[component]
 pub fn App() -> impl IntoView {
     let _ = echarts_ready();
+    let decoded = crate::link::decode(&location_search());
+    let state = AppState::new(decoded.scenario);
+    provide_context(state);
+    follow_address_bar(state);
+
+    // The colour scheme is set on the document so the whole page follows it.
+    Effect::new(move |_| {
+        let theme = match state.theme.get() {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        };
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = match theme {
+                Some(t) => root.set_attribute("data-theme", t),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+
     view! {
-        <main class="app">
-            <h1>"LLM TCO"</h1>
-            <p>"Cloud API or self-hosted: what does this workload cost, and where does the answer flip?"</p>
-            <ChartView option=crate::charts::placeholder label="Placeholder chart" class="chart-main"/>
+        <Header/>
+        <LinkNotices notices=decoded.notices/>
+        <main class="layout">
+            <aside class="inputs" aria-label="Inputs">
+                <Inputs/>
+            </aside>
+            <div class="outputs">
+                <DecisionCard/>
+                <Results/>
+                <ChartsPanel/>
+            </div>
         </main>
+        <footer class="foot">
+            <p>"Everything is computed in your browser; nothing you enter leaves this page. Catalog prices carry their sources and dates; override any of them."</p>
+        </footer>
     }
 }

@@ -1,0 +1,53 @@
+//! The three charts: breakeven, cumulative TCO, monthly breakdown.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::chart_card::ChartCard;
+use super::echarts::ECharts;
+use super::state::{AppState, use_state};
+use crate::charts;
+
+/// Clicking anywhere on the breakeven chart's plot sets the monthly volume there.
+fn click_sets_volume(state: AppState) -> Rc<dyn Fn(&ECharts)> {
+    Rc::new(move |instance: &ECharts| {
+        let inst: ECharts = AsRef::<JsValue>::as_ref(instance).clone().unchecked_into();
+        let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let get = |k: &str| js_sys::Reflect::get(&event, &k.into()).ok().and_then(|v| v.as_f64());
+            let (Some(x), Some(y)) = (get("offsetX"), get("offsetY")) else { return };
+            let finder = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&finder, &"gridIndex".into(), &0.into());
+            let point = js_sys::Array::of2(&x.into(), &y.into());
+            let Ok(value) = inst.convert_from_pixel(&finder, &point) else { return };
+            let requests = js_sys::Reflect::get(&value, &0.into()).ok().and_then(|v| v.as_f64());
+            if let Some(r) = requests.filter(|r| r.is_finite() && *r >= 1.0) {
+                state.set_field("workload.monthly_requests", serde_json::Value::from(r.round()));
+            }
+        });
+        instance.get_zr().on("click", handler.as_ref().unchecked_ref());
+        // The handler lives as long as the chart; the instance is disposed with the page.
+        handler.forget();
+    })
+}
+
+/// The charts, each with its table view.
+#[component]
+pub fn ChartsPanel() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <ChartCard title="Breakeven: monthly cost by volume" key="breakeven"
+            note="Click the chart to set the monthly volume. Drag or scroll to zoom."
+            chart=move || state.report.with(|r| state.scenario.with(|s| charts::breakeven(r, s, &state.look())))
+            table=move || state.report.with(|r| state.scenario.with(|s| charts::breakeven_table(r, s, &state.look())))
+            on_ready=click_sets_volume(state)/>
+        <ChartCard title="Cumulative cost over the horizon" key="tco"
+            chart=move || state.report.with(|r| charts::tco(r, &state.look()))
+            table=move || state.report.with(|r| charts::tco_table(r, &state.look()))/>
+        <ChartCard title="Monthly cost breakdown" key="breakdown"
+            chart=move || state.report.with(|r| charts::breakdown(r, &state.look()))
+            table=move || state.report.with(|r| charts::breakdown_table(r, &state.look()))/>
+    }
+}

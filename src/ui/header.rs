@@ -1,0 +1,56 @@
+//! The top bar: title, preset picker, reset, colour scheme.
+
+use leptos::prelude::*;
+
+use super::state::{Theme, use_state};
+use crate::catalog;
+
+/// Title and the controls that act on the whole scenario.
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_state();
+    let preset_id = move || state.scenario.with(|s| s.preset.clone());
+    let choose = move |id: String| {
+        if let Some(s) = catalog::preset_scenario(&id) {
+            state.replace(s);
+        }
+    };
+    let reset = move |_| choose(preset_id());
+    let description = move || {
+        catalog::preset(&preset_id()).map(|p| p.description.clone()).unwrap_or_default()
+    };
+    let theme_label = move || match state.theme.get() {
+        Theme::Auto => "Theme: auto",
+        Theme::Light => "Theme: light",
+        Theme::Dark => "Theme: dark",
+    };
+    let next_theme = move |_| {
+        state.theme.update(|t| {
+            *t = match t {
+                Theme::Auto => Theme::Light,
+                Theme::Light => Theme::Dark,
+                Theme::Dark => Theme::Auto,
+            }
+        })
+    };
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>"LLM TCO"</h1>
+                <p class="tagline">"Cloud API or self-hosted GPUs: what this workload costs, and the volume where the answer flips."</p>
+            </div>
+            <div class="controls">
+                <label for="preset">"Preset"</label>
+                <select id="preset" prop:value=preset_id on:change=move |ev| choose(event_target_value(&ev))>
+                    {catalog::presets().iter().map(|p| {
+                        let id = p.id.clone();
+                        view! { <option value=p.id.clone() selected=move || preset_id() == id>{p.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="button" on:click=reset title="Return every input to the preset">"Reset"</button>
+                <button type="button" class="ghost" on:click=next_theme>{theme_label}</button>
+            </div>
+            <p class="preset-description">{description}</p>
+        </header>
+    }
+}

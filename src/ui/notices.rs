@@ -1,0 +1,42 @@
+//! What a shared link carried that could not be applied, and the address bar that
+//! follows the inputs.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::scenario::FieldError;
+
+/// A dismissible list of what was ignored in the link, and why.
+#[component]
+pub fn LinkNotices(
+    /// Problems found while reading the link.
+    notices: Vec<FieldError>,
+) -> impl IntoView {
+    let open = RwSignal::new(!notices.is_empty());
+    move || {
+        open.get().then(|| {
+            view! {
+                <div class="notice" role="status" data-notice="link">
+                    <p><strong>"Parts of this link were ignored."</strong>" The rest of the scenario was applied."</p>
+                    <ul>{notices.iter().map(|n| view! { <li><code>{n.field.clone()}</code>": "{n.message.clone()}</li> }).collect_view()}</ul>
+                    <button type="button" class="ghost" on:click=move |_| open.set(false)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Keeps the address bar's query equal to the scenario, without adding history entries.
+pub fn follow_address_bar(state: AppState) {
+    Effect::new(move |_| {
+        let query = state.scenario.with(crate::link::encode);
+        let Some(window) = web_sys::window() else { return };
+        let current = window.location().search().unwrap_or_default();
+        let wanted = format!("?{query}");
+        if current != wanted {
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
+            }
+        }
+    });
+}

@@ -1,0 +1,131 @@
+// The calculator as a visitor uses it: type, switch presets, make mistakes, click the
+// chart, resize the window.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { serve, launch, openPage, waitForChart } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const ARTIFACTS = new URL('./.artifacts/', import.meta.url);
+
+/** The option of the chart in the card `key`. */
+function chartOption(page, key) {
+  return page.evaluate((k) => {
+    const el = document.querySelector(`[data-chart="${k}"] .chart`);
+    return JSON.parse(JSON.stringify(window.echarts.getInstanceByDom(el).getOption()));
+  }, key);
+}
+
+/** Every x value of every vertical mark line in a chart option. */
+function markLineXs(option) {
+  const xs = [];
+  for (const s of option.series) {
+    for (const d of s.markLine?.data ?? []) {
+      const item = Array.isArray(d) ? d[0] : d;
+      if (item && item.xAxis !== undefined) xs.push(Number(item.xAxis));
+    }
+  }
+  return xs;
+}
+
+async function ready(page, path = '') {
+  await page.goto(server.url + path);
+  await waitForChart(page, '[data-chart="breakeven"] .chart');
+}
+
+test('typing a volume changes the summary and moves the current-volume marker', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const requests = page.getByLabel('Monthly requests', { exact: true });
+  const apiCost = page.locator('[data-option=api] .amount');
+  const before = await apiCost.textContent();
+  assert.ok(markLineXs(await chartOption(page, 'breakeven')).includes(1_000_000));
+  await requests.fill('2500000');
+  await page.waitForFunction((b) => document.querySelector('[data-option=api] .amount').textContent !== b, before);
+  // Tokens: 2.5M x (2,000 x $3 + 300 x $15) / 1M = $26,250, plus $938.89 fixed.
+  assert.equal(await apiCost.textContent(), '$27,189');
+  assert.ok(markLineXs(await chartOption(page, 'breakeven')).includes(2_500_000));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a preset replaces the inputs; reset returns to it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  await page.selectOption('#preset', 'customer-support-chatbot');
+  const requests = page.getByLabel('Monthly requests', { exact: true });
+  assert.equal(await requests.inputValue(), '3,000,000');
+  assert.equal(await page.getByLabel('API model').inputValue(), 'gpt-4o');
+  await requests.fill('42');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await requests.inputValue(), '3,000,000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a bad value shows what is allowed while the last results stay', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const apiCost = await page.locator('[data-option=api] .amount').textContent();
+  const optionBefore = await chartOption(page, 'breakeven');
+  await page.getByLabel('Peak to average').fill('0.2');
+  const error = page.locator('[data-field="workload.peak_to_average"] .error');
+  assert.equal(await error.textContent(), 'Peak to average: must be a number from 1 to 100.');
+  await page.getByLabel('Monthly requests', { exact: true }).fill('lots');
+  assert.match(await page.locator('[data-field="workload.monthly_requests"] .error').textContent(), /must be a number from 0 to/);
+  assert.equal(await page.locator('[data-option=api] .amount').textContent(), apiCost);
+  assert.ok(await page.locator('.stale-note').isVisible());
+  assert.deepEqual(markLineXs(await chartOption(page, 'breakeven')), markLineXs(optionBefore));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('clicking the breakeven chart sets the monthly volume', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const requests = page.getByLabel('Monthly requests', { exact: true });
+  const before = await requests.inputValue();
+  const chart = page.locator('[data-chart="breakeven"] .chart');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.waitForFunction((b) => document.querySelector('[data-field="workload.monthly_requests"] input[type=text]').value !== b, before);
+  const after = Number((await requests.inputValue()).replaceAll(',', ''));
+  assert.ok(after > 0 && after < 1_000_000, `a click left of today lowers the volume (got ${after})`);
+  assert.ok(markLineXs(await chartOption(page, 'breakeven')).includes(after));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('charts follow the window size and show their tables', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const width = () => page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('[data-chart="breakeven"] .chart')).getWidth());
+  const wide = await width();
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.waitForFunction((w) => window.echarts.getInstanceByDom(document.querySelector('[data-chart="breakeven"] .chart')).getWidth() < w, wide);
+  assert.ok((await width()) < wide);
+  const card = page.locator('[data-chart="tco"]');
+  await card.getByRole('button', { name: 'Show as table' }).click();
+  const rows = await card.locator('tbody tr').count();
+  assert.equal(rows, 36, 'one row per month of the 36-month horizon');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('screenshots at phone and desktop widths, light and dark', async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const [w, h] of [[390, 844], [1280, 900]]) {
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: scheme });
+      const page = await context.newPage();
+      await ready(page);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: new URL(`calculator-${w}-${scheme}.png`, ARTIFACTS).pathname, fullPage: true });
+      await context.close();
+    }
+  }
+});
