@@ -1,5 +1,6 @@
 //! The page: Leptos components only; every number comes from `model::evaluate`.
 
+mod answer_bar;
 mod catalog_note;
 mod chart_card;
 mod chart_view;
@@ -16,6 +17,7 @@ pub mod state;
 use leptos::prelude::*;
 
 pub use chart_view::ChartView;
+use answer_bar::AnswerBar;
 use charts_panel::ChartsPanel;
 use decision::DecisionCard;
 use header::Header;
@@ -94,6 +96,7 @@ pub fn App() -> impl IntoView {
                 <ChartsPanel/>
             </div>
         </main>
+        <AnswerBar/>
         <footer class="foot">
             <p>"Everything is computed in your browser; nothing you enter leaves this page. Catalog prices carry their sources and dates; override any of them."</p>
         </footer>
