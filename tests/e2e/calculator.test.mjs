@@ -129,3 +129,22 @@ test('screenshots at phone and desktop widths, light and dark', async () => {
     }
   }
 });
+
+test('series of an option that cannot run are emptied, not left behind', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const dataOf = async () => Object.fromEntries((await chartOption(page, 'breakeven')).series.map((s) => [s.name, (s.data ?? []).length]));
+  const before = await dataOf();
+  assert.ok(before['Rented GPUs'] > 10, 'the rented staircase is drawn');
+  // Llama 3.1 405B at FP16 needs about 810 GB of weights: no replica of at most 8 L4s holds it.
+  await page.getByLabel('Open model').selectOption('llama-3.1-405b');
+  await page.getByLabel('Quantization').selectOption('fp16');
+  await page.getByLabel('GPU', { exact: true }).selectOption('l4');
+  await page.waitForFunction(() => document.querySelector('[data-option=rented] .detail').textContent.includes('does not fit'));
+  const after = await dataOf();
+  assert.equal(after['Rented GPUs (does not fit)'], 0);
+  assert.equal(after['Rented GPUs'], undefined, 'the old series is gone');
+  assert.ok(after['Cloud API'] > 10);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
