@@ -1,7 +1,8 @@
 //! `tco`: the command-line face of the model.
 //!
 //! ```text
-//! tco eval [--format json|md] SCENARIO   SCENARIO: a JSON file, `-` for stdin, or a share link
+//! tco eval [--format json|md] [--samples N] [--seed N] SCENARIO
+//!                                        SCENARIO: a JSON file, `-` for stdin, or a share link
 //! tco presets [--format json|md]
 //! ```
 //! Exit codes: 0 success, 2 bad input or usage (each problem on stderr, naming its field).
@@ -15,9 +16,10 @@ use llm_tco::model::{self, Report};
 use llm_tco::scenario::{FieldError, Scenario};
 
 const USAGE: &str = "usage:
-  tco eval [--format json|md] SCENARIO
+  tco eval [--format json|md] [--samples N] [--seed N] SCENARIO
       SCENARIO is a scenario JSON file (partial allowed), - for stdin,
-      or a share link (a URL, ?query or key=value&... text)
+      or a share link (a URL, ?query or key=value&... text);
+      --samples and --seed set the Monte Carlo run (default 10000 samples, seed 42)
   tco presets [--format json|md]
   tco help";
 
@@ -43,35 +45,103 @@ fn main() -> ExitCode {
     }
 }
 
-/// Splits `--format X` / `--format=X` from the positional arguments.
-fn parse_flags(args: &[String]) -> Result<(Format, Vec<&str>), Vec<String>> {
-    let mut format = Format::Json;
-    let mut rest = Vec::new();
+/// Options of a command, split from its positional arguments.
+struct Flags<'a> {
+    format: Format,
+    samples: usize,
+    seed: u64,
+    rest: Vec<&'a str>,
+}
+
+/// Splits `--format X`, `--samples N`, `--seed N` (or `--name=value`) from the positional
+/// arguments.
+fn parse_flags(args: &[String]) -> Result<Flags<'_>, Vec<String>> {
+    let mut flags = Flags { format: Format::Json, samples: model::DEFAULT_SAMPLES, seed: model::DEFAULT_SEED, rest: Vec::new() };
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
-        let value = if a == "--format" || a == "-f" {
-            i += 1;
-            Some(args.get(i).map(String::as_str).unwrap_or(""))
-        } else {
-            a.strip_prefix("--format=")
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v)),
+            _ => (a, None),
         };
-        match value {
-            Some("json") => format = Format::Json,
-            Some("md") | Some("markdown") => format = Format::Md,
-            Some(other) => return Err(vec![format!("--format: must be json or md, not \"{other}\""), USAGE.into()]),
-            None => rest.push(a),
+        let name = if name == "-f" { "--format" } else { name };
+        if !matches!(name, "--format" | "--samples" | "--seed") {
+            flags.rest.push(a);
+            i += 1;
+            continue;
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => {
+                i += 1;
+                args.get(i).map(String::as_str).unwrap_or("")
+            }
+        };
+        match name {
+            "--format" => match value {
+                "json" => flags.format = Format::Json,
+                "md" | "markdown" => flags.format = Format::Md,
+                other => return Err(vec![format!("--format: must be json or md, not \"{other}\""), USAGE.into()]),
+            },
+            "--samples" => match value.parse::<usize>() {
+                Ok(n) if n <= model::MAX_SAMPLES => flags.samples = n,
+                _ => {
+                    return Err(vec![
+                        format!("--samples: must be a whole number from 0 to {}, not \"{value}\"", model::MAX_SAMPLES),
+                        USAGE.into(),
+                    ]);
+                }
+            },
+            _ => match value.parse::<u64>() {
+                Ok(n) => flags.seed = n,
+                Err(_) => {
+                    return Err(vec![format!("--seed: must be a whole number from 0 to {}, not \"{value}\"", u64::MAX), USAGE.into()]);
+                }
+            },
         }
         i += 1;
     }
-    Ok((format, rest))
+    Ok(flags)
+}
+
+/// What `tco eval` prints besides the report.
+struct Analyses {
+    sensitivity: model::Sensitivity,
+    uncertainty: model::Uncertainty,
+    flip_points: model::FlipPoints,
+    hybrid: model::HybridComparison,
+}
+
+impl Analyses {
+    fn new(s: &Scenario, flags: &Flags) -> Self {
+        Self {
+            sensitivity: model::sensitivity(s, model::DEFAULT_SWING_PCT),
+            uncertainty: model::uncertainty(s, &model::default_ranges(s), flags.samples, flags.seed),
+            flip_points: model::flip_points(s),
+            hybrid: model::hybrid_strategies(s),
+        }
+    }
+}
+
+/// The report with the analyses added as top-level keys.
+fn eval_json(report: &Report, a: &Analyses) -> Result<String, Vec<String>> {
+    let err = |e: serde_json::Error| vec![format!("cannot write JSON: {e}")];
+    let mut value = serde_json::to_value(report).map_err(err)?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("sensitivity".into(), serde_json::to_value(&a.sensitivity).map_err(err)?);
+        map.insert("uncertainty".into(), serde_json::to_value(&a.uncertainty).map_err(err)?);
+        map.insert("flip_points".into(), serde_json::to_value(&a.flip_points).map_err(err)?);
+        map.insert("hybrid".into(), serde_json::to_value(&a.hybrid).map_err(err)?);
+    }
+    json(&value)
 }
 
 fn run(args: &[String]) -> Result<String, Vec<String>> {
     let Some(command) = args.first() else {
         return Err(vec![USAGE.into()]);
     };
-    let (format, rest) = parse_flags(&args[1..])?;
+    let flags = parse_flags(&args[1..])?;
+    let (format, rest) = (flags.format, &flags.rest);
     match command.as_str() {
         "eval" => {
             let [input] = rest.as_slice() else {
@@ -79,9 +149,10 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
             };
             let scenario = load(input).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
             let report = model::evaluate(&scenario);
+            let analyses = Analyses::new(&scenario, &flags);
             Ok(match format {
-                Format::Json => json(&report)?,
-                Format::Md => markdown(&scenario, &report),
+                Format::Json => eval_json(&report, &analyses)?,
+                Format::Md => markdown(&scenario, &report, &analyses),
             })
         }
         "presets" => {
@@ -145,7 +216,7 @@ fn requests(x: Option<f64>, not_below: Option<f64>) -> String {
     }
 }
 
-fn markdown(s: &Scenario, r: &Report) -> String {
+fn markdown(s: &Scenario, r: &Report, a: &Analyses) -> String {
     let o = &r.options;
     let mut out = String::new();
     let title = if s.name.is_empty() { s.preset.as_str() } else { s.name.as_str() };
@@ -187,6 +258,7 @@ fn markdown(s: &Scenario, r: &Report) -> String {
     let _ = writeln!(out, "| NPV | {} | {} | {} | {} |", money(t.npv_usd.api), money(t.npv_usd.rented), money(t.npv_usd.owned), money(t.npv_usd.hybrid));
     let month = |m: Option<u32>| m.map_or("never".to_string(), |m| format!("month {m}"));
     let _ = writeln!(out, "\nPayback against the API: owned {}, rented {}.\n", month(t.payback_month_owned), month(t.payback_month_rented));
+    analyses_markdown(&mut out, a);
     let _ = writeln!(out, "## Reasons\n");
     for reason in &r.decision.reasons {
         let _ = writeln!(out, "- `{}` ({:?}): {}", reason.criterion, reason.favours, reason.text);
@@ -198,6 +270,74 @@ fn markdown(s: &Scenario, r: &Report) -> String {
         }
     }
     out
+}
+
+/// A plain number: thousands separators from 100, else at most four decimals.
+fn number(x: f64) -> String {
+    if x.abs() >= 100.0 {
+        money(x).replacen('$', "", 1)
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn breakeven_cell(x: Option<f64>) -> String {
+    x.map_or_else(|| "none".to_string(), |v| requests(Some(v), None))
+}
+
+fn analyses_markdown(out: &mut String, a: &Analyses) {
+    let _ = writeln!(out, "## What flips the answer\n");
+    for p in [&a.flip_points.volume, &a.flip_points.api_price, &a.flip_points.gpu_price] {
+        let _ = writeln!(out, "- {}", p.text);
+    }
+    let sn = &a.sensitivity;
+    let _ = writeln!(out, "\n## Sensitivity (inputs +/- {}%)\n", sn.swing_pct);
+    let _ = writeln!(out, "| input | low | high | savings at low | savings at high | breakeven at low | breakeven at high |");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
+    for b in sn.bars.iter().take(8) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            b.label,
+            number(b.low_value),
+            number(b.high_value),
+            money(b.savings_low_usd),
+            money(b.savings_high_usd),
+            breakeven_cell(b.breakeven_low_requests),
+            breakeven_cell(b.breakeven_high_requests)
+        );
+    }
+    let u = &a.uncertainty;
+    let _ = writeln!(out, "\n## Uncertainty ({} samples, seed {})\n", u.samples, u.seed);
+    let _ = writeln!(
+        out,
+        "Monthly savings of self-hosting: P10 {}, P50 {}, P90 {} (mean {}); self-hosting is cheaper in {:.0}% of samples.\n",
+        money(u.p10_usd),
+        money(u.p50_usd),
+        money(u.p90_usd),
+        money(u.mean_usd),
+        u.probability_self_host_cheaper * 100.0
+    );
+    let _ = writeln!(out, "| input | low | likely | high |\n|---|---:|---:|---:|");
+    for r in &u.ranges {
+        let _ = writeln!(out, "| {} | {} | {} | {} |", r.label, number(r.low), number(r.likely), number(r.high));
+    }
+    let h = &a.hybrid;
+    let _ = writeln!(out, "\n## Hybrid strategies (chosen: {}, cheapest: {})\n", h.chosen, h.cheapest);
+    let _ = writeln!(out, "| strategy | $/month | self-hosted requests | API requests | replicas |\n|---|---:|---:|---:|---:|");
+    for o in &h.strategies {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            o.strategy,
+            money(o.monthly_usd),
+            requests(Some(o.self_host_requests_per_month), None),
+            requests(Some(o.api_requests_per_month), None),
+            o.self_host_replicas
+        );
+    }
+    out.push('\n');
 }
 
 fn presets_markdown() -> String {

@@ -122,14 +122,7 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
         ));
     }
 
-    // Why this shape: a replica turns output tokens/s into requests, is only planned up
-    // to the utilisation target, works only in the active hours, and must carry the peak
-    // rate, so the average it can carry is its peak capacity over peak-to-average.
-    let monthly_requests = guard(
-        tps / r.output_tokens * (r.planning_utilization_pct / 100.0) * r.active_hours * 3600.0
-            / r.peak_to_average,
-    );
-    let capacity_requests = monthly_requests.floor().max(1.0);
+    let (monthly_requests, capacity_requests) = requests_per_replica(tps, r);
     if monthly_requests < 1.0 {
         warnings.push(
             "One replica serves less than one request a month; its capacity is counted as one request.".into(),
@@ -167,6 +160,20 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
             time_to_first_token_ms: ttft_ms,
         },
     }
+}
+
+/// Requests a month one replica serves at `tokens_per_sec`, and the same in whole
+/// requests (at least 1).
+///
+/// Why this shape: a replica turns output tokens/s into requests, is only planned up to
+/// the utilisation target, works only in the active hours, and must carry the peak rate,
+/// so the average it can carry is its peak capacity over peak-to-average.
+pub(crate) fn requests_per_replica(tokens_per_sec: f64, r: &Resolved) -> (f64, f64) {
+    let monthly_requests = guard(
+        tokens_per_sec / r.output_tokens * (r.planning_utilization_pct / 100.0) * r.active_hours * 3600.0
+            / r.peak_to_average,
+    );
+    (monthly_requests, monthly_requests.floor().max(1.0))
 }
 
 struct Estimate {

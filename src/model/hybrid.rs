@@ -171,3 +171,39 @@ impl Parts<'_> {
         }
     }
 }
+
+impl Parts<'_> {
+    /// The reverse of fallback: self-hosting takes all traffic on a fleet sized for it, and
+    /// the API is kept ready to take over. The API's fixed costs (fees, operations,
+    /// implementation) are paid every month; its tokens only while it stands in, which a
+    /// monthly figure leaves out. `kind` as in [`Parts::at`].
+    pub fn reverse_fallback(&self, v: f64, kind: Option<SelfHostKind>) -> HybridCalc {
+        let kinds: &[SelfHostKind] = match kind {
+            Some(SelfHostKind::Rented) => &[SelfHostKind::Rented],
+            Some(SelfHostKind::Owned) => &[SelfHostKind::Owned],
+            None => &[SelfHostKind::Rented, SelfHostKind::Owned],
+        };
+        let api_usd = self.api.fixed_usd();
+        let mut best: Option<HybridCalc> = None;
+        for &k in kinds {
+            let line = self.line(k);
+            let self_host_usd = line.cost(v);
+            let c = HybridCalc {
+                usd: api_usd + self_host_usd,
+                kind: k,
+                api_requests: 0.0,
+                self_host_requests: v,
+                self_host_replicas: line.serving_replicas(v) + self.redundancy(),
+                overflow_replicas: None,
+                uses_api: true,
+                uses_self_host: true,
+                api_usd,
+                self_host_usd,
+            };
+            if best.is_none_or(|b| c.usd < b.usd) {
+                best = Some(c);
+            }
+        }
+        best.unwrap_or_else(|| self.fallback(v, SelfHostKind::Rented))
+    }
+}

@@ -5,18 +5,27 @@
 //! the real replica staircase; month-by-month TCO with NPV; the chart curve; and a
 //! recommendation with reasons. It never panics and never returns NaN or infinity, for
 //! any scenario, validated or not.
+//!
+//! The analyses run apart from `evaluate`, on demand: [`sensitivity`] (the tornado),
+//! [`uncertainty`] / [`MonteCarlo`] (a seeded, chunked Monte Carlo run on the lean cost
+//! path, [`lean_costs`]), [`flip_points`] and [`hybrid_strategies`].
 
 mod api;
 mod breakeven;
 mod capacity;
 mod curve;
 mod decision;
+mod flip;
 mod guard;
 mod hybrid;
+mod lean;
 mod report;
 mod self_host;
+mod sensitivity;
+mod strategies;
 mod tco;
 mod text;
+mod uncertainty;
 
 pub use breakeven::MAX_MONTHLY_REQUESTS;
 pub use capacity::{
@@ -24,9 +33,17 @@ pub use capacity::{
     PLANNED_CONCURRENT_SEQUENCES, TP_DEGREES, TP_EFFICIENCY,
 };
 pub use curve::MAX_POINTS as MAX_CURVE_POINTS;
+pub use flip::{FlipPoint, FlipPoints, flip_points};
 pub use guard::guard;
+pub use lean::{API_PRICE_MULTIPLIER, Costs, LEAN_FIELDS, lean_costs, lean_costs_with, scenario_with};
 pub use report::*;
 pub use self_host::annuity_factor;
+pub use sensitivity::{DEFAULT_SWING_PCT, SENSITIVITY_FIELDS, Sensitivity, SensitivityBar, sensitivity};
+pub use strategies::{HybridComparison, REVERSE_FALLBACK, hybrid_strategies};
+pub use uncertainty::{
+    DEFAULT_SAMPLES, DEFAULT_SEED, HISTOGRAM_BINS, HistogramBin, MAX_SAMPLES, MonteCarlo, UncertainRange, Uncertainty,
+    default_ranges, uncertainty,
+};
 
 use crate::catalog;
 use crate::scenario::{HOURS_PER_MONTH, HybridStrategy, Quantization, Scenario};
@@ -205,7 +222,7 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
 
     let horizon = input(f64::from(s.org.horizon_months), 1.0, 240.0, 36.0);
     Resolved {
-        volume: input(w.monthly_requests, 0.0, breakeven::MAX_MONTHLY_REQUESTS, 0.0).round(),
+        volume: whole_requests(w.monthly_requests),
         input_tokens: input(w.input_tokens_per_request, 0.0, 1.0e7, 0.0),
         output_tokens: input(w.output_tokens_per_request, 1.0, 1.0e7, 1.0),
         active_hours: input(w.active_hours_per_month, 1.0, HOURS_PER_MONTH, HOURS_PER_MONTH),
@@ -229,6 +246,11 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
         loaded_fte_usd_per_month: input(s.org.loaded_fte_usd_per_month, 0.0, 1.0e12, 0.0),
         horizon_months: horizon,
     }
+}
+
+/// A monthly volume as the model uses it: whole requests within `[0, MAX_MONTHLY_REQUESTS]`.
+pub(crate) fn whole_requests(x: f64) -> f64 {
+    input(x, 0.0, breakeven::MAX_MONTHLY_REQUESTS, 0.0).round()
 }
 
 /// Monthly cost over requests and over million workload tokens (0 without traffic).

@@ -1,0 +1,339 @@
+//! The Monte Carlo run and the lean cost path it samples: the lean path gives `evaluate`'s
+//! numbers exactly, a seed reproduces a run bit for bit, and the spread is sane.
+
+use llm_tco::catalog;
+use llm_tco::model::{
+    API_PRICE_MULTIPLIER, LEAN_FIELDS, MonteCarlo, UncertainRange, Uncertainty, default_ranges, evaluate, lean_costs,
+    lean_costs_with, scenario_with, uncertainty,
+};
+use llm_tco::scenario::Scenario;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// The audit scenario of `model_audit.rs`: custom API at $2 / $10 per million tokens,
+/// 1,000 input and 100 output tokens ($0.003 a request); one H100 at a measured
+/// 100 tokens/s (2,628,000 requests a month) rented at $2 an hour ($1,460 a month) or
+/// owned for $991.4694444652933 capital + $125 maintenance + $38.325 power = $1,154.7944...
+fn base() -> Value {
+    json!({
+        "workload": { "monthly_requests": 1_000_000, "input_tokens_per_request": 1000, "output_tokens_per_request": 100,
+                      "active_hours_per_month": 730, "peak_to_average": 1, "monthly_growth_pct": 0 },
+        "api": { "model": "custom", "input_usd_per_mtok": 2, "output_usd_per_mtok": 10, "cached_input_usd_per_mtok": 0.5,
+                 "cache_hit_pct": 0, "batch_share_pct": 0, "batch_discount_pct": 50, "prompt_reduction_pct": 0,
+                 "fixed_usd_per_month": 0, "ops_fte": 0, "implementation_usd": 0 },
+        "self_host": { "model": "llama-3.1-8b", "quantization": "fp16", "gpu": "h100-sxm", "gpus_per_replica": 1,
+                       "output_tokens_per_sec_per_replica": 100, "planning_utilization_pct": 100,
+                       "redundancy_replicas": 0, "infra_usd_per_month": 0, "ops_fte": 0, "implementation_usd": 0 },
+        "cloud": { "usd_per_gpu_hour": 2, "pricing": "on_demand", "billing": "always_on", "runtime_buffer_pct": 0 },
+        "owned": { "gpu_price_usd": 20000, "server_usd_per_gpu": 4000, "installation_usd": 1000, "life_years": 2,
+                   "residual_pct": 20, "cost_of_capital_pct": 12, "maintenance_pct_per_year": 6,
+                   "electricity_usd_per_kwh": 0.1, "pue": 1.5, "avg_power_load_pct": 50, "facility_usd_per_month": 0 },
+        "hybrid": { "strategy": "routing", "self_host_share_pct": 50 },
+        "org": { "loaded_fte_usd_per_month": 10000, "horizon_months": 10, "discount_rate_pct": 0 }
+    })
+}
+
+const OWNED_USD: f64 = 991.469_444_465_293_3 + 125.0 + 38.325;
+
+fn audit() -> Scenario {
+    Scenario::from_value(&base()).expect("valid audit scenario")
+}
+
+fn range(field: &str, low: f64, likely: f64, high: f64) -> UncertainRange {
+    UncertainRange { field: field.into(), label: field.into(), low, likely, high }
+}
+
+fn same_bits(a: &Uncertainty, b: &Uncertainty) -> bool {
+    let bits = |u: &Uncertainty| {
+        let mut v = vec![u.p10_usd, u.p50_usd, u.p90_usd, u.mean_usd, u.probability_self_host_cheaper, u.base_savings_usd];
+        for h in &u.histogram {
+            v.extend([h.from_usd, h.to_usd, h.count as f64]);
+        }
+        v.into_iter().map(f64::to_bits).collect::<Vec<_>>()
+    };
+    a == b && bits(a) == bits(b)
+}
+
+fn assert_lean_matches(s: &Scenario, what: &str) {
+    let r = evaluate(s);
+    let c = lean_costs(s);
+    assert_eq!(c.api_usd.to_bits(), r.options.api.monthly_usd.to_bits(), "{what}: API");
+    assert_eq!(c.rented_usd.to_bits(), r.options.rented.monthly_usd.to_bits(), "{what}: rented");
+    assert_eq!(c.owned_usd.to_bits(), r.options.owned.monthly_usd.to_bits(), "{what}: owned");
+    assert_eq!(c.savings_usd.to_bits(), r.savings_vs_api_usd_per_month.to_bits(), "{what}: savings");
+}
+
+#[test]
+fn lean_path_equals_evaluate_on_every_preset() {
+    for id in catalog::preset_ids() {
+        let s = catalog::preset_scenario(id).unwrap();
+        assert_lean_matches(&s, id);
+        // And with every sampled input moved: the lean path against the scenario that says
+        // the same in canonical fields.
+        for (k, &(field, _)) in LEAN_FIELDS.iter().enumerate() {
+            let now = default_ranges(&s).iter().find(|r| r.field == field).map_or(1.0, |r| r.likely);
+            let x = if field == API_PRICE_MULTIPLIER { 0.37 } else { now * (0.55 + 0.1 * k as f64) + 0.5 };
+            let values = [(field, x)];
+            let lean = lean_costs_with(&s, &values);
+            let r = evaluate(&scenario_with(&s, &values));
+            assert_eq!(lean.api_usd.to_bits(), r.options.api.monthly_usd.to_bits(), "{id} {field}");
+            assert_eq!(lean.rented_usd.to_bits(), r.options.rented.monthly_usd.to_bits(), "{id} {field}");
+            assert_eq!(lean.owned_usd.to_bits(), r.options.owned.monthly_usd.to_bits(), "{id} {field}");
+            assert_eq!(lean.savings_usd.to_bits(), r.savings_vs_api_usd_per_month.to_bits(), "{id} {field}");
+        }
+    }
+}
+
+#[test]
+fn lean_path_hand_computed() {
+    // 1M requests x $0.003 = $3,000; rented one replica $1,460; owned $1,154.79:
+    // savings $3,000 - $1,154.79 = $1,845.21.
+    let c = lean_costs(&audit());
+    assert_eq!(c.api_usd, 3_000.0);
+    assert_eq!(c.rented_usd, 1_460.0);
+    assert!((c.owned_usd - OWNED_USD).abs() < 1e-9);
+    assert!((c.savings_usd - (3_000.0 - OWNED_USD)).abs() < 1e-9);
+    // GPU hour at $1 and API prices halved: API $1,500, rented $730 -> savings $770.
+    let c = lean_costs_with(&audit(), &[("cloud.usd_per_gpu_hour", 1.0), (API_PRICE_MULTIPLIER, 0.5)]);
+    assert_eq!((c.api_usd, c.rented_usd), (1_500.0, 730.0));
+    assert_eq!(c.savings_usd, 770.0);
+}
+
+#[test]
+fn fixed_seed_reproduces_bit_for_bit_and_chunks_change_nothing() {
+    for id in catalog::preset_ids() {
+        let s = catalog::preset_scenario(id).unwrap();
+        let ranges = default_ranges(&s);
+        let a = uncertainty(&s, &ranges, 2_000, 7);
+        let b = uncertainty(&s, &ranges, 2_000, 7);
+        assert!(same_bits(&a, &b), "{id}");
+        // Taken 333 at a time, with progress reported between the chunks.
+        let mut mc = MonteCarlo::new(&s, &ranges, 2_000, 7);
+        let mut last = 0.0;
+        while !mc.step(333) {
+            assert!(mc.progress() > last && mc.progress() < 1.0);
+            last = mc.progress();
+        }
+        assert_eq!(mc.progress(), 1.0);
+        assert!(same_bits(&mc.result(), &a), "{id}");
+        let c = uncertainty(&s, &ranges, 2_000, 8);
+        assert_ne!((c.p10_usd, c.p50_usd, c.p90_usd, c.mean_usd), (a.p10_usd, a.p50_usd, a.p90_usd, a.mean_usd), "{id}");
+    }
+}
+
+#[test]
+fn degenerate_ranges_give_the_point_estimate() {
+    for id in catalog::preset_ids() {
+        let s = catalog::preset_scenario(id).unwrap();
+        let point = evaluate(&s).savings_vs_api_usd_per_month;
+        let ranges: Vec<UncertainRange> = default_ranges(&s)
+            .into_iter()
+            .map(|r| UncertainRange { low: r.likely, high: r.likely, ..r })
+            .collect();
+        let u = uncertainty(&s, &ranges, 500, 1);
+        assert_eq!(u.samples, 500);
+        for p in [u.p10_usd, u.p50_usd, u.p90_usd, u.base_savings_usd] {
+            assert_eq!(p.to_bits(), point.to_bits(), "{id}");
+        }
+        assert!((u.mean_usd - point).abs() <= 1e-9 * point.abs().max(1.0), "{id}");
+        assert_eq!(u.histogram.len(), 1);
+        assert_eq!(u.histogram[0].count, 500);
+        assert_eq!(u.probability_self_host_cheaper, if point > 0.0 { 1.0 } else { 0.0 });
+    }
+}
+
+#[test]
+fn volume_uncertainty_hand_computed() {
+    // Only volume is uncertain: triangular 500k / 1M / 1.5M. Savings = $0.003 v - $1,154.79
+    // (one owned replica carries up to 2,628,000). The triangle's 10% quantile is
+    // 500,000 + sqrt(0.1 x 1,000,000 x 500,000) = 723,606.8, so P10 = 0.003 x 723,606.8
+    // - 1,154.79 = $1,016.03; the median is 1M -> $1,845.21; P90 by symmetry
+    // 1,276,393.2 -> $2,674.39. Every sample is above the 384,932 flip: probability 1.
+    let u = uncertainty(&audit(), &[range("workload.monthly_requests", 500_000.0, 1_000_000.0, 1_500_000.0)], 10_000, 3);
+    let near = |got: f64, want: f64| assert!((got - want).abs() < 0.02 * want, "{got} vs {want}");
+    near(u.p10_usd, 0.003 * 723_606.8 - OWNED_USD);
+    near(u.p50_usd, 0.003 * 1_000_000.0 - OWNED_USD);
+    near(u.p90_usd, 0.003 * 1_276_393.2 - OWNED_USD);
+    near(u.mean_usd, 0.003 * 1_000_000.0 - OWNED_USD);
+    assert_eq!(u.probability_self_host_cheaper, 1.0);
+    assert_eq!(u.histogram.len(), 30);
+    assert_eq!(u.histogram.iter().map(|h| h.count).sum::<u64>(), 10_000);
+    assert!(u.histogram[0].from_usd >= 0.003 * 500_000.0 - OWNED_USD - 1e-6);
+    assert!(u.histogram[29].to_usd <= 0.003 * 1_500_000.0 - OWNED_USD + 1e-6);
+    // Down to 200k the API wins below 384,932 requests: P(v < 384,932) for the triangle
+    // 200k / 1M / 1.5M is 184,932^2 / (1.3M x 0.8M) = 3.29%.
+    let u = uncertainty(&audit(), &[range("workload.monthly_requests", 200_000.0, 1_000_000.0, 1_500_000.0)], 10_000, 3);
+    assert!((u.probability_self_host_cheaper - (1.0 - 0.032_884)).abs() < 0.008, "{}", u.probability_self_host_cheaper);
+}
+
+#[test]
+fn bad_ranges_are_cleaned_up_and_never_panic() {
+    let s = audit();
+    let ranges = [
+        range("no.such.field", 1.0, 2.0, 3.0),
+        range("workload.monthly_requests", f64::NAN, f64::INFINITY, -5.0),
+        range(API_PRICE_MULTIPLIER, 3.0, f64::NAN, 0.5),
+        range("self_host.planning_utilization_pct", -10.0, 500.0, 50.0),
+    ];
+    let u = uncertainty(&s, &ranges, 1_000, 9);
+    assert_eq!(u.ranges.len(), 3);
+    for r in &u.ranges {
+        assert!(r.low <= r.likely && r.likely <= r.high, "{r:?}");
+        assert!(r.low.is_finite() && r.high.is_finite(), "{r:?}");
+    }
+    let v = serde_json::to_value(&u).unwrap();
+    assert!(!v.to_string().contains("null"));
+    // No samples: an empty, finite result.
+    let u = uncertainty(&s, &default_ranges(&s), 0, 1);
+    assert_eq!((u.samples, u.histogram.len(), u.p50_usd), (0, 0, 0.0));
+    assert_eq!(MonteCarlo::new(&s, &[], 0, 1).progress(), 1.0);
+}
+
+/// Log-uniform in [lo, hi].
+fn log_range(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
+    (lo.ln()..=hi.ln()).prop_map(f64::exp)
+}
+
+fn pick(ids: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+    prop::sample::select(ids)
+}
+
+prop_compose! {
+    fn scenario()(
+        volume in prop_oneof![Just(0.0), log_range(1.0, 1.0e11)],
+        input in log_range(1.0, 2.0e5),
+        output in log_range(1.0, 1.0e4),
+        hours in 1.0..=730.0f64,
+        peak in 1.0..=10.0f64,
+        api in pick(&["gpt-4o", "gpt-4o-mini", "claude-3.5-sonnet", "gemini-1.5-pro", "custom"]),
+        prices in prop::option::of((0.0..=100.0f64, 0.0..=200.0f64)),
+        cache in 0.0..=100.0f64,
+        batch in 0.0..=100.0f64,
+        model in pick(&["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mistral-7b", "phi-3-mini"]),
+        quant in pick(&["fp16", "fp8", "int8", "int4"]),
+        gpu in pick(&["a100-80gb", "h100-sxm", "h100-pcie", "l4", "rtx-4090"]),
+        tps in prop::option::of(log_range(0.01, 1.0e5)),
+        util in 1.0..=100.0f64,
+        redundancy in 0u32..=3,
+        gph in prop::option::of(0.0..=20.0f64),
+        billing in pick(&["always_on", "active_window", "scale_to_zero"]),
+        life in 0.5..=8.0f64,
+        horizon in 1u32..=120,
+    ) -> Scenario {
+        let mut v = json!({
+            "workload": { "monthly_requests": volume.round(), "input_tokens_per_request": input.round(),
+                          "output_tokens_per_request": output.round().max(1.0), "active_hours_per_month": hours,
+                          "peak_to_average": peak },
+            "api": { "model": api, "cache_hit_pct": cache, "batch_share_pct": batch },
+            "self_host": { "model": model, "quantization": quant, "gpu": gpu, "planning_utilization_pct": util,
+                           "redundancy_replicas": redundancy },
+            "cloud": { "billing": billing },
+            "owned": { "life_years": life },
+            "org": { "horizon_months": horizon }
+        });
+        if let Some((pin, pout)) = prices {
+            llm_tco::scenario::merge(&mut v, &json!({ "api": { "input_usd_per_mtok": pin, "output_usd_per_mtok": pout } }));
+        }
+        if let Some(tps) = tps {
+            llm_tco::scenario::merge(&mut v, &json!({ "self_host": { "output_tokens_per_sec_per_replica": tps } }));
+        }
+        if let Some(gph) = gph {
+            llm_tco::scenario::merge(&mut v, &json!({ "cloud": { "usd_per_gpu_hour": gph } }));
+        }
+        Scenario::from_value(&v).expect("generated scenarios are valid")
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn lean_path_equals_evaluate_on_random_scenarios(
+        s in scenario(),
+        m in 0.0..=3.0f64, f in 0.3..=2.0f64, g in 0.3..=2.0f64, seed in any::<u64>(),
+    ) {
+        let r = evaluate(&s);
+        let c = lean_costs(&s);
+        prop_assert_eq!(c.api_usd.to_bits(), r.options.api.monthly_usd.to_bits());
+        prop_assert_eq!(c.rented_usd.to_bits(), r.options.rented.monthly_usd.to_bits());
+        prop_assert_eq!(c.owned_usd.to_bits(), r.options.owned.monthly_usd.to_bits());
+        prop_assert_eq!(c.savings_usd.to_bits(), r.savings_vs_api_usd_per_month.to_bits());
+        let values = [
+            ("workload.monthly_requests", s.workload.monthly_requests * f),
+            (API_PRICE_MULTIPLIER, m),
+            ("cloud.usd_per_gpu_hour", r.options.rented.usd_per_gpu_hour * g),
+            ("self_host.output_tokens_per_sec_per_replica", r.capacity.output_tokens_per_sec_per_replica * f),
+            ("self_host.planning_utilization_pct", s.self_host.planning_utilization_pct * g),
+            ("owned.gpu_price_usd", r.options.owned.gpu_price_usd * f),
+            ("workload.peak_to_average", s.workload.peak_to_average * g),
+            ("self_host.ops_fte", s.self_host.ops_fte * f),
+            ("org.loaded_fte_usd_per_month", s.org.loaded_fte_usd_per_month * g),
+        ];
+        let lean = lean_costs_with(&s, &values);
+        let full = evaluate(&scenario_with(&s, &values));
+        prop_assert_eq!(lean.api_usd.to_bits(), full.options.api.monthly_usd.to_bits());
+        prop_assert_eq!(lean.rented_usd.to_bits(), full.options.rented.monthly_usd.to_bits());
+        prop_assert_eq!(lean.owned_usd.to_bits(), full.options.owned.monthly_usd.to_bits());
+        prop_assert_eq!(lean.savings_usd.to_bits(), full.savings_vs_api_usd_per_month.to_bits());
+
+        let u = uncertainty(&s, &default_ranges(&s), 200, seed);
+        prop_assert!(u.p10_usd <= u.p50_usd && u.p50_usd <= u.p90_usd, "{:?}", u);
+        prop_assert!((0.0..=1.0).contains(&u.probability_self_host_cheaper));
+        prop_assert!(u.mean_usd.is_finite() && u.p10_usd.is_finite() && u.p90_usd.is_finite());
+        prop_assert_eq!(u.histogram.iter().map(|h| h.count).sum::<u64>(), 200);
+        prop_assert!(u.histogram.len() == 1 || u.histogram.len() == 30);
+    }
+}
+
+fn tco(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tco"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run tco");
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+    child.wait_with_output().expect("tco output")
+}
+
+#[test]
+fn cli_eval_adds_the_analyses() {
+    let out = tco(&["eval", "-"], "{}");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for p in [
+        "/sensitivity/swing_pct", "/sensitivity/bars/0/field", "/sensitivity/bars/0/savings_low_usd",
+        "/uncertainty/p10_usd", "/uncertainty/p50_usd", "/uncertainty/p90_usd",
+        "/uncertainty/probability_self_host_cheaper", "/uncertainty/histogram/0/count", "/uncertainty/ranges/0/field",
+        "/flip_points/volume/text", "/flip_points/api_price/value", "/flip_points/gpu_price/current",
+        "/hybrid/chosen", "/hybrid/cheapest", "/hybrid/strategies/3/explanation",
+        "/options/hybrid/explanation", "/savings_vs_api_usd_per_month",
+    ] {
+        assert!(r.pointer(p).is_some(), "missing {p}");
+    }
+    assert_eq!(r["uncertainty"]["samples"], 10_000);
+    assert_eq!(r["uncertainty"]["seed"], llm_tco::model::DEFAULT_SEED);
+    // The run is the library's, seed for seed (both sides parsed from JSON text alike).
+    let s = Scenario::default();
+    let u = uncertainty(&s, &default_ranges(&s), 10_000, llm_tco::model::DEFAULT_SEED);
+    let text = serde_json::to_string(&u).unwrap();
+    assert_eq!(r["uncertainty"], serde_json::from_str::<Value>(&text).unwrap());
+    assert_eq!(r["hybrid"]["strategies"][0], r["options"]["hybrid"]);
+
+    let out = tco(&["eval", "--samples", "300", "--seed=5", "-"], "{}");
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r["uncertainty"]["samples"].as_u64(), r["uncertainty"]["seed"].as_u64()), (Some(300), Some(5)));
+
+    let out = tco(&["eval", "--format", "md", "-"], "{}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for heading in ["## What flips the answer", "## Sensitivity", "## Uncertainty", "## Hybrid strategies"] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    for bad in [&["eval", "--samples", "-1", "-"][..], &["eval", "--seed", "x", "-"], &["eval", "--samples", "-"]] {
+        let out = tco(bad, "{}");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty());
+    }
+}
