@@ -94,3 +94,21 @@ fn infeasible_options_have_empty_bars() {
     assert_eq!(table.columns[2], "Rented GPUs (USD, does not fit)");
     assert!(table.rows.iter().all(|r| r[2] == Cell::Empty));
 }
+
+#[test]
+fn one_kind_of_cost_is_one_series_across_options() {
+    // Operations appear in every option with different FTE counts (0.05 for the API,
+    // 0.25 for self-hosting): they stack as one "Operations" series, not one per label.
+    let report = evaluate(&Scenario::default());
+    let json: Value = serde_json::from_str(&breakdown(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
+    let series = json["series"].as_array().unwrap();
+    let ops = series.iter().find(|s| s["name"] == "Operations").expect("an operations series");
+    // 0.05 x $16,000 = $800 for the API; 0.25 x $16,000 = $4,000 for rented and owned.
+    assert_eq!(ops["data"][0], json!(800.0));
+    assert_eq!(ops["data"][1], json!(4000.0));
+    assert_eq!(ops["data"][2], json!(4000.0));
+    assert!(series.iter().all(|s| !s["name"].as_str().unwrap().contains("FTE")));
+    // The routing hybrid is made of its two parts.
+    let hybrid: Vec<&str> = series.iter().filter(|s| !s["data"][3].is_null()).map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(hybrid, ["API part", "Self-hosted part"]);
+}

@@ -1,17 +1,36 @@
 //! What each option's monthly cost is made of, as stacked bars.
 
-use std::collections::HashMap;
-
 use charming::Chart;
-use charming::element::{AxisLabel, AxisType, Tooltip, Trigger};
+use charming::element::{AxisLabel, AxisType, ItemStyle, Tooltip, Trigger};
 use charming::series::Bar;
 
 use super::{Cell, Look, OPTIONS, Table, column, fits, frame, label, legend, x_axis, y_axis};
-use crate::model::{CostItem, OptionId, Report};
+use crate::model::{CostCategory, CostItem, OptionId, Report};
 
-/// One bar per option (category axis), one stacked series per cost item. An option
-/// without an item has `null` there rather than 0, and the tooltip shows one segment at
-/// a time, so it never lists items an option does not have.
+/// A fixed colour per kind of cost, so a kind looks the same in every bar and scenario.
+fn colour(category: CostCategory) -> &'static str {
+    match category {
+        CostCategory::InputTokens => "#3b82f6",
+        CostCategory::CachedInputTokens => "#93c5fd",
+        CostCategory::OutputTokens => "#1e40af",
+        CostCategory::Fees => "#64748b",
+        CostCategory::GpuTime => "#f97316",
+        CostCategory::Redundancy => "#fdba74",
+        CostCategory::Capital => "#16a34a",
+        CostCategory::Maintenance => "#86efac",
+        CostCategory::Power => "#eab308",
+        CostCategory::Facility => "#a16207",
+        CostCategory::Infrastructure => "#14b8a6",
+        CostCategory::Operations => "#e11d48",
+        CostCategory::Implementation => "#a855f7",
+        CostCategory::ApiPart => "#60a5fa",
+        CostCategory::SelfHostPart => "#4ade80",
+    }
+}
+
+/// One bar per option (category axis), one stacked series per kind of cost. An option
+/// without a kind has `null` there rather than 0, and the tooltip shows one segment at
+/// a time, so it never lists costs an option does not have.
 pub fn breakdown(report: &Report, look: &Look) -> Chart {
     let categories: Vec<String> = OPTIONS
         .iter()
@@ -25,9 +44,15 @@ pub fn breakdown(report: &Report, look: &Look) -> Chart {
                 .axis_label(AxisLabel::new().color(look.text()).interval(0)),
         )
         .y_axis(y_axis(look, look.money_name("Monthly cost")));
-    for (item, usd) in items(report) {
+    for (category, usd) in items(report) {
         let data: Vec<Option<f64>> = usd.iter().map(|u| u.map(|u| look.value(u))).collect();
-        chart = chart.series(Bar::new().name(item).stack("cost").data(data));
+        chart = chart.series(
+            Bar::new()
+                .name(category.label())
+                .stack("cost")
+                .item_style(ItemStyle::new().color(colour(category)))
+                .data(data),
+        );
     }
     chart
 }
@@ -39,9 +64,9 @@ pub fn breakdown_table(report: &Report, look: &Look) -> Table {
     columns.extend(OPTIONS.iter().map(|&id| column(report, look, id)));
     let mut rows: Vec<Vec<Cell>> = items(report)
         .into_iter()
-        .map(|(item, usd)| {
+        .map(|(category, usd)| {
             let mut row = Vec::with_capacity(5);
-            row.push(Cell::Text(item.to_string()));
+            row.push(Cell::Text(category.label().to_string()));
             row.extend(usd.iter().map(|u| u.map_or(Cell::Empty, |u| Cell::money(look, u))));
             row
         })
@@ -58,23 +83,21 @@ pub fn breakdown_table(report: &Report, look: &Look) -> Table {
     Table { caption: "Monthly cost breakdown".into(), columns, rows }
 }
 
-/// Each distinct item in order of first appearance, with its cost in each option that
-/// can run (`None` where the option lacks it). Items that cost nothing anywhere are left
-/// out: they would only crowd the legend.
-fn items(report: &Report) -> Vec<(&str, [Option<f64>; 4])> {
-    let mut out: Vec<(&str, [Option<f64>; 4])> = Vec::with_capacity(16);
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(16);
+/// Each kind of cost in stacking order, with its cost in each option that can run
+/// (`None` where the option lacks it). Kinds that cost nothing anywhere are left out:
+/// they would only crowd the legend.
+fn items(report: &Report) -> Vec<(CostCategory, [Option<f64>; 4])> {
+    let mut out: Vec<(CostCategory, [Option<f64>; 4])> =
+        CostCategory::ALL.iter().map(|&c| (c, [None; 4])).collect();
     for (col, id) in OPTIONS.into_iter().enumerate() {
         if !fits(report, id) {
             continue;
         }
-        for CostItem { item, usd } in breakdown_of(report, id) {
-            let row = *index.entry(item.as_str()).or_insert_with(|| {
-                out.push((item.as_str(), [None; 4]));
-                out.len() - 1
-            });
-            let cell = &mut out[row].1[col];
-            *cell = Some(cell.unwrap_or(0.0) + usd);
+        for CostItem { category, usd, .. } in breakdown_of(report, id) {
+            if let Some(row) = out.iter_mut().find(|(c, _)| c == category) {
+                let cell = &mut row.1[col];
+                *cell = Some(cell.unwrap_or(0.0) + usd);
+            }
         }
     }
     out.retain(|(_, usd)| usd.iter().flatten().any(|u| *u != 0.0));

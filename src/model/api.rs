@@ -1,7 +1,7 @@
 //! The per-token API: tokens x prices, plus the fixed monthly costs.
 
 use super::guard::input;
-use super::report::CostItem;
+use super::report::{CostCategory, CostItem};
 use super::{Resolved, TOKENS_PER_MTOK};
 use crate::scenario::Scenario;
 
@@ -69,12 +69,13 @@ impl ApiLine {
 
     pub fn breakdown(&self, v: f64, fte: f64, horizon_months: f64) -> Vec<CostItem> {
         let mut items = Vec::with_capacity(6);
-        items.push(CostItem { item: "Input tokens".into(), usd: self.uncached_input_usd_per_request * v });
-        items.push(CostItem { item: "Cached input tokens".into(), usd: self.cached_input_usd_per_request * v });
-        items.push(CostItem { item: "Output tokens".into(), usd: self.output_usd_per_request * v });
-        items.push(CostItem { item: "Fixed fees".into(), usd: self.fixed_fees_usd });
-        items.push(CostItem { item: format!("Operations ({fte} FTE)"), usd: self.ops_usd });
+        items.push(CostItem { category: CostCategory::InputTokens, item: "Input tokens".into(), usd: self.uncached_input_usd_per_request * v });
+        items.push(CostItem { category: CostCategory::CachedInputTokens, item: "Cached input tokens".into(), usd: self.cached_input_usd_per_request * v });
+        items.push(CostItem { category: CostCategory::OutputTokens, item: "Output tokens".into(), usd: self.output_usd_per_request * v });
+        items.push(CostItem { category: CostCategory::Fees, item: "Fixed fees".into(), usd: self.fixed_fees_usd });
+        items.push(CostItem { category: CostCategory::Operations, item: format!("Operations ({fte} FTE)"), usd: self.ops_usd });
         items.push(CostItem {
+            category: CostCategory::Implementation,
             item: format!("Implementation over {horizon_months} months"),
             usd: self.implementation_usd_per_month,
         });

@@ -473,11 +473,16 @@ fn hybrid_option(h: &hybrid::HybridCalc, strategy: HybridStrategy, v: f64, token
     let share = if v > 0.0 { h.self_host_requests / v * 100.0 } else { 0.0 };
     let mut breakdown = Vec::with_capacity(2);
     if h.uses_api {
-        breakdown.push(CostItem { item: format!("API part: {} requests", text::count(h.api_requests)), usd: h.api_usd });
+        breakdown.push(CostItem {
+            category: CostCategory::ApiPart,
+            item: format!("API part: {} requests", text::count(h.api_requests)),
+            usd: h.api_usd,
+        });
     }
     if h.uses_self_host {
         breakdown.push(CostItem {
-            item: format!("Self-hosted part ({kind}): {} replicas", text::count(h.self_host_replicas)),
+            category: CostCategory::SelfHostPart,
+            item: format!("Self-hosted part ({kind}): {}", text::replicas(h.self_host_replicas)),
             usd: h.self_host_usd,
         });
     }

@@ -60,9 +60,77 @@ impl SelfHostKind {
     }
 }
 
+/// What kind of cost a breakdown line is: stable across scenarios, so the same kind of
+/// cost stacks as one series in every option's bar while `item` carries the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostCategory {
+    InputTokens,
+    CachedInputTokens,
+    OutputTokens,
+    Fees,
+    GpuTime,
+    Redundancy,
+    Capital,
+    Maintenance,
+    Power,
+    Facility,
+    Infrastructure,
+    Operations,
+    Implementation,
+    /// The API share of a hybrid.
+    ApiPart,
+    /// The self-hosted share of a hybrid.
+    SelfHostPart,
+}
+
+impl CostCategory {
+    /// Every category, in the order charts stack them.
+    pub const ALL: [CostCategory; 15] = [
+        Self::InputTokens,
+        Self::CachedInputTokens,
+        Self::OutputTokens,
+        Self::Fees,
+        Self::GpuTime,
+        Self::Redundancy,
+        Self::Capital,
+        Self::Maintenance,
+        Self::Power,
+        Self::Facility,
+        Self::Infrastructure,
+        Self::Operations,
+        Self::Implementation,
+        Self::ApiPart,
+        Self::SelfHostPart,
+    ];
+
+    /// A short name for legends and tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::InputTokens => "Input tokens",
+            Self::CachedInputTokens => "Cached input tokens",
+            Self::OutputTokens => "Output tokens",
+            Self::Fees => "Fixed fees",
+            Self::GpuTime => "GPU time",
+            Self::Redundancy => "Redundancy",
+            Self::Capital => "Capital",
+            Self::Maintenance => "Maintenance",
+            Self::Power => "Power",
+            Self::Facility => "Facility",
+            Self::Infrastructure => "Infrastructure",
+            Self::Operations => "Operations",
+            Self::Implementation => "Implementation",
+            Self::ApiPart => "API part",
+            Self::SelfHostPart => "Self-hosted part",
+        }
+    }
+}
+
 /// One line of a monthly cost breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CostItem {
+    pub category: CostCategory,
+    /// The line with its detail, e.g. "GPU time: 2 replicas x 2 GPUs x 730 h".
     pub item: String,
     pub usd: f64,
 }

@@ -2,7 +2,7 @@
 
 use super::Resolved;
 use super::guard::{guard, input};
-use super::report::CostItem;
+use super::report::{CostCategory, CostItem};
 use crate::scenario::{Billing, HOURS_PER_MONTH, Scenario};
 
 /// A self-hosted monthly cost as a function of monthly requests `v`:
@@ -109,19 +109,23 @@ impl Rented {
         let n = self.line.serving_replicas(v);
         let serving = self.line.per_replica_usd * n + self.line.per_request_usd * v;
         let label = match self.billing {
-            Billing::AlwaysOn => format!("GPU time: {n} replicas x {} GPUs x 730 h", self.gpus_per_replica),
-            Billing::ActiveWindow => format!("GPU time: {n} replicas x {} GPUs x active hours", self.gpus_per_replica),
+            Billing::AlwaysOn => format!("GPU time: {} x {} GPUs x 730 h", super::text::replicas(n), self.gpus_per_replica),
+            Billing::ActiveWindow => {
+                format!("GPU time: {} x {} GPUs x active hours", super::text::replicas(n), self.gpus_per_replica)
+            }
             Billing::ScaleToZero => "GPU time: busy hours plus warm-up buffer".to_string(),
         };
         vec![
-            CostItem { item: label, usd: serving },
+            CostItem { category: CostCategory::GpuTime, item: label, usd: serving },
             CostItem {
-                item: format!("Redundancy: {} warm replicas", self.redundancy_replicas),
+                category: CostCategory::Redundancy,
+                item: format!("Redundancy: {} kept warm", super::text::replicas(self.redundancy_replicas)),
                 usd: self.redundancy_replicas * self.warm_replica_usd,
             },
-            CostItem { item: "Infrastructure".into(), usd: self.infra_usd },
-            CostItem { item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
+            CostItem { category: CostCategory::Infrastructure, item: "Infrastructure".into(), usd: self.infra_usd },
+            CostItem { category: CostCategory::Operations, item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
             CostItem {
+                category: CostCategory::Implementation,
                 item: format!("Implementation over {horizon_months} months"),
                 usd: self.implementation_usd_per_month,
             },
@@ -227,13 +231,14 @@ impl Owned {
         let replicas = self.line.serving_replicas(v) + self.redundancy_replicas;
         let capital = self.capital_usd(replicas);
         vec![
-            CostItem { item: "Capital (annuity net of residual value)".into(), usd: capital * self.annuity_factor },
-            CostItem { item: "Maintenance".into(), usd: capital * self.maintenance_per_month_share },
-            CostItem { item: "Power".into(), usd: replicas * self.power_per_replica_usd },
-            CostItem { item: "Facility".into(), usd: self.facility_usd },
-            CostItem { item: "Infrastructure".into(), usd: self.infra_usd },
-            CostItem { item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
+            CostItem { category: CostCategory::Capital, item: "Capital (annuity net of residual value)".into(), usd: capital * self.annuity_factor },
+            CostItem { category: CostCategory::Maintenance, item: "Maintenance".into(), usd: capital * self.maintenance_per_month_share },
+            CostItem { category: CostCategory::Power, item: "Power".into(), usd: replicas * self.power_per_replica_usd },
+            CostItem { category: CostCategory::Facility, item: "Facility".into(), usd: self.facility_usd },
+            CostItem { category: CostCategory::Infrastructure, item: "Infrastructure".into(), usd: self.infra_usd },
+            CostItem { category: CostCategory::Operations, item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
             CostItem {
+                category: CostCategory::Implementation,
                 item: format!("Implementation over {horizon_months} months"),
                 usd: self.implementation_usd_per_month,
             },

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::hybrid::Parts;
 use super::lean::Basis;
-use super::report::{CostItem, HybridOption};
+use super::report::{CostCategory, CostItem, HybridOption};
 use super::{guard, guard::input, hybrid_option, text, unit_costs};
 use crate::scenario::{HybridStrategy, Scenario};
 
@@ -52,9 +52,12 @@ pub fn hybrid_strategies(s: &Scenario) -> HybridComparison {
     strategies.push(HybridOption {
         monthly_usd: usd,
         breakdown: vec![
-            CostItem { item: "API kept ready: fixed fees, operations, implementation".into(), usd: guard(h.api_usd) },
             CostItem {
-                item: format!("Self-hosted ({kind}): {} replicas", text::count(h.self_host_replicas)),
+                category: CostCategory::ApiPart,
+                item: "API kept ready: fixed fees, operations, implementation".into(), usd: guard(h.api_usd) },
+            CostItem {
+                category: CostCategory::SelfHostPart,
+                item: format!("Self-hosted ({kind}): {}", text::replicas(h.self_host_replicas)),
                 usd: guard(h.self_host_usd),
             },
         ],

@@ -56,3 +56,8 @@ mod tests {
         assert_eq!(super::pct(12.34), "12.3%");
     }
 }
+
+/// "1 replica", "3 replicas", "1,200 replicas".
+pub fn replicas(n: f64) -> String {
+    if n == 1.0 { "1 replica".into() } else { format!("{} replicas", count(n)) }
+}
