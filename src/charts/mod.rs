@@ -4,11 +4,13 @@
 //! one colour each in every chart. Label formatting stays within what ECharts templates
 //! allow: no JavaScript formatter functions, so the page can forbid `eval`.
 
+mod analysis;
 mod breakdown;
 mod breakeven;
 mod table;
 mod tco;
 
+pub use analysis::{histogram, histogram_table, tornado, tornado_table};
 pub use breakdown::{breakdown, breakdown_table};
 pub use breakeven::{breakeven, breakeven_table};
 pub use table::{Cell, Table};

@@ -488,21 +488,21 @@ fn hybrid_option(h: &hybrid::HybridCalc, strategy: HybridStrategy, v: f64, token
     }
     let explanation = match strategy {
         HybridStrategy::Routing => format!(
-            "Routing sends {} of requests ({}) to {} self-hosted replicas on {kind} GPUs and the rest to the API.",
+            "Routing sends {} of requests ({}) to {} on {kind} GPUs and the rest to the API.",
             text::pct(share),
             text::count(h.self_host_requests),
-            text::count(h.self_host_replicas)
+            text::replicas(h.self_host_replicas)
         ),
         HybridStrategy::Overflow => match h.overflow_replicas {
             Some(k) if k > 0.0 && h.api_requests > 0.0 => format!(
-                "Overflow keeps {} serving replicas on {kind} GPUs busy with {} requests and sends the {} that exceed them to the API, the cheapest whole number of replicas.",
-                text::count(k),
+                "Overflow keeps {} on {kind} GPUs busy with {} requests and sends the {} that exceed them to the API, the cheapest whole number of replicas.",
+                text::replicas(k),
                 text::count(h.self_host_requests),
                 text::count(h.api_requests)
             ),
             Some(k) if k > 0.0 => format!(
-                "Overflow finds it cheapest to self-host everything on {} replicas on {kind} GPUs.",
-                text::count(k)
+                "Overflow finds it cheapest to self-host everything on {} on {kind} GPUs.",
+                text::replicas(k)
             ),
             _ => "Overflow finds it cheapest to send everything to the API: no number of self-hosted replicas pays at this volume.".to_string(),
         },

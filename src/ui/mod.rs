@@ -1,5 +1,6 @@
 //! The page: Leptos components only; every number comes from `model::evaluate`.
 
+mod analysis;
 mod answer_bar;
 mod catalog_note;
 mod chart_card;
@@ -17,6 +18,7 @@ pub mod state;
 use leptos::prelude::*;
 
 pub use chart_view::ChartView;
+use analysis::Analysis;
 use answer_bar::AnswerBar;
 use charts_panel::ChartsPanel;
 use decision::DecisionCard;
@@ -94,6 +96,7 @@ pub fn App() -> impl IntoView {
                 <DecisionCard/>
                 <Results/>
                 <ChartsPanel/>
+                <Analysis/>
             </div>
         </main>
         <AnswerBar/>
