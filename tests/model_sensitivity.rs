@@ -1,6 +1,8 @@
 //! The tornado: hand-computed bars on the audit scenario, and the largest bar of every
 //! preset recomputed by brute force.
 
+mod common;
+
 use llm_tco::catalog;
 use llm_tco::model::{Report, SENSITIVITY_FIELDS, Sensitivity, evaluate, sensitivity};
 use llm_tco::scenario::{FieldKind, Scenario, field};
@@ -9,21 +11,7 @@ use serde_json::{Value, json};
 /// The audit scenario of `model_audit.rs` at 1M requests: API $0.003 a request = $3,000;
 /// one owned H100 server $1,154.7944... a month (cheaper than renting it for $1,460).
 fn audit() -> Scenario {
-    let v = json!({
-        "workload": { "monthly_requests": 1_000_000, "input_tokens_per_request": 1000, "output_tokens_per_request": 100,
-                      "active_hours_per_month": 730, "peak_to_average": 1, "monthly_growth_pct": 0 },
-        "api": { "model": "custom", "input_usd_per_mtok": 2, "output_usd_per_mtok": 10, "cached_input_usd_per_mtok": 0.5,
-                 "cache_hit_pct": 0, "batch_share_pct": 0, "batch_discount_pct": 50, "prompt_reduction_pct": 0,
-                 "fixed_usd_per_month": 0, "ops_fte": 0, "implementation_usd": 0 },
-        "self_host": { "model": "llama-3.1-8b", "quantization": "fp16", "gpu": "h100-sxm", "gpus_per_replica": 1,
-                       "output_tokens_per_sec_per_replica": 100, "planning_utilization_pct": 100,
-                       "redundancy_replicas": 0, "infra_usd_per_month": 0, "ops_fte": 0, "implementation_usd": 0 },
-        "cloud": { "usd_per_gpu_hour": 2, "pricing": "on_demand", "billing": "always_on", "runtime_buffer_pct": 0 },
-        "owned": { "gpu_price_usd": 20000, "server_usd_per_gpu": 4000, "installation_usd": 1000, "life_years": 2,
-                   "residual_pct": 20, "cost_of_capital_pct": 12, "maintenance_pct_per_year": 6,
-                   "electricity_usd_per_kwh": 0.1, "pue": 1.5, "avg_power_load_pct": 50, "facility_usd_per_month": 0 },
-        "org": { "loaded_fte_usd_per_month": 10000, "horizon_months": 10, "discount_rate_pct": 0 }
-    });
+    let v = common::audit_base(1_000_000.0);
     Scenario::from_value(&v).expect("valid audit scenario")
 }
 
