@@ -308,4 +308,16 @@ test('screenshots of the embed at 360 and 800 px wide', async () => {
     assert.deepEqual(problems, []);
     await context.close();
   }
+  // Dark, with only the answer, on a phone; and the full page's footer with the branding.
+  const dark = hostPage('dark', '<div id="calc" data-llm-tco="" data-theme="dark" data-sections="decision,results"></div>');
+  const { page, context } = await open(dark, { width: 360, height: 900 });
+  const { handle, frame } = await embedded(page, '#calc');
+  await waitForFit(handle, frame);
+  await page.screenshot({ path: new URL('embed-360-dark.png', ARTIFACTS).pathname, fullPage: true });
+  await context.close();
+  const full = await open(calc.url, { width: 1000, height: 700 });
+  await waitForChart(full.page, '[data-chart="breakeven"] .chart');
+  await full.page.locator('.site-footer .cta').scrollIntoViewIfNeeded();
+  await full.page.screenshot({ path: new URL('full-footer.png', ARTIFACTS).pathname });
+  await full.context.close();
 });
