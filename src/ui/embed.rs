@@ -32,13 +32,24 @@ pub fn page_url() -> String {
 /// Sets the accent colour (and the text colour that reads on it) for the whole document,
 /// or returns to the stylesheet's when there is none. Only `#rrggbb` ever reaches here.
 pub fn apply_accent(accent: Option<&str>) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return;
     };
-    let _ = match accent.and_then(crate::embed::parse_accent) {
-        Some(a) => root.set_attribute("style", &format!("--accent:{a};--accent-text:{}", accent_text(&a))),
-        None => root.remove_attribute("style"),
-    };
+    let style = root.style();
+    match accent.and_then(crate::embed::parse_accent) {
+        Some(a) => {
+            let _ = style.set_property("--accent", &a);
+            let _ = style.set_property("--accent-text", accent_text(&a));
+        }
+        None => {
+            let _ = style.remove_property("--accent");
+            let _ = style.remove_property("--accent-text");
+        }
+    }
 }
 
 /// True when the page is inside a frame of another page.
