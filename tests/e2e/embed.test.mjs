@@ -293,10 +293,11 @@ test('the embed dialog builds snippets for the scenario on screen, and its snipp
   await visit.context.close();
 });
 
-test('screenshots of the embed at 360 and 800 px wide', async () => {
+test('the embed fits a 320 px frame; screenshots at 360 and 800 px wide', async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const url = hostPage('shots', '<div id="calc" data-llm-tco="?v=1&p=customer-support-chatbot"></div><p>Footer of the host page.</p>');
-  for (const width of [360, 800]) {
+  // 352 px leaves a 320 px frame inside the host's padding: the narrowest supported.
+  for (const width of [352, 360, 800]) {
     const { page, context, problems } = await open(url, { width, height: 900 });
     const { handle, frame } = await embedded(page, '#calc');
     for (const key of ['breakeven', 'tco', 'breakdown']) await waitForChart(frame, `[data-chart="${key}"] .chart`);
@@ -304,7 +305,8 @@ test('screenshots of the embed at 360 and 800 px wide', async () => {
     const scroll = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(scroll <= 0, `no sideways scrolling at ${width} px (overflow ${scroll})`);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: new URL(`embed-${width}.png`, ARTIFACTS).pathname, fullPage: true });
+    if (width === 352) assert.equal(await handle.evaluate((el) => el.getBoundingClientRect().width), 320);
+    else await page.screenshot({ path: new URL(`embed-${width}.png`, ARTIFACTS).pathname, fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   }
