@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod charts;
+pub mod embed;
 pub mod format;
 pub mod link;
 pub mod model;

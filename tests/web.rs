@@ -106,3 +106,31 @@ async fn switching_preset_replaces_the_inputs_and_reset_returns_to_it() {
     settle().await;
     assert_eq!(requests.value(), "800,000");
 }
+
+#[wasm_bindgen_test]
+async fn an_embed_link_shows_the_chosen_sections_and_keeps_its_keys() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let original = window.location().search().unwrap();
+    let set_search = |search: &str| {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search)).unwrap();
+    };
+    set_search("?v=1&p=document-processing&req=250000&embed=1&accent=red&sections=decision%2Ctco");
+    let (root, handle) = mount().await;
+    let search = window.location().search().unwrap();
+    let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+    assert_eq!(count(".embed-root"), 1);
+    assert_eq!(count("header.top"), 0, "no page header in embed mode");
+    assert_eq!(count(".inputs"), 0);
+    assert_eq!(count(".results"), 0);
+    assert_eq!(count(".decision"), 1);
+    assert_eq!(count("[data-chart]"), 1);
+    assert_eq!(count("[data-chart=tco]"), 1);
+    assert!(text(&root, "[data-notice=link]").contains("link key \"accent\""));
+    let full = find(&root, ".embed-open").get_attribute("href").unwrap();
+    assert!(full.contains("req=250000") && !full.contains("embed"), "{full}");
+    // The address bar keeps what it understood of the page keys after the scenario.
+    assert!(search.ends_with("&req=250000&embed=1&sections=decision%2Ctco"), "{search}");
+    drop(handle);
+    set_search(if original.is_empty() { "?" } else { &original });
+}

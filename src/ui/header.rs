@@ -1,7 +1,8 @@
-//! The top bar: title, preset picker, reset, colour scheme.
+//! The top bar: title, preset picker, reset, colour scheme, embed.
 
 use leptos::prelude::*;
 
+use super::embed_dialog::EmbedButton;
 use super::state::{Theme, use_state};
 use crate::catalog;
 
@@ -49,6 +50,7 @@ pub fn Header() -> impl IntoView {
                 </select>
                 <button type="button" on:click=reset title="Return every input to the preset">"Reset"</button>
                 <button type="button" class="ghost" on:click=next_theme>{theme_label}</button>
+                <EmbedButton/>
             </div>
             <p class="preset-description">{description}</p>
         </header>

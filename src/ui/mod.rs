@@ -7,12 +7,15 @@ mod chart_card;
 mod chart_view;
 mod charts_panel;
 mod decision;
+mod embed;
+mod embed_dialog;
 pub mod echarts;
 mod field;
 mod header;
 mod inputs;
 mod notices;
 mod results;
+mod site;
 pub mod state;
 
 use leptos::prelude::*;
@@ -22,11 +25,15 @@ use analysis::Analysis;
 use answer_bar::AnswerBar;
 use charts_panel::ChartsPanel;
 use decision::DecisionCard;
+use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
 use inputs::Inputs;
 use notices::{LinkNotices, follow_address_bar};
 use results::Results;
+use site::{SiteCta, SiteFooter, load_site};
 use state::{AppState, Theme};
+
+use crate::embed::{PageSettings, Section, ThemeChoice};
 
 /// True once the ECharts script has run; charts draw from then on.
 pub fn echarts_ready() -> ReadSignal<bool> {
@@ -61,14 +68,47 @@ fn location_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// The whole calculator.
+/// The inputs and everything computed from them, as far as the link's sections choose.
+#[component]
+fn Calculator() -> impl IntoView {
+    let inputs = shows(Section::Inputs);
+    view! {
+        <main class="layout" class:no-inputs=!inputs>
+            {inputs.then(|| view! {
+                <aside class="inputs" aria-label="Inputs">
+                    <Inputs/>
+                </aside>
+            })}
+            <div class="outputs">
+                {shows(Section::Decision).then(|| view! { <DecisionCard/> })}
+                {shows(Section::Results).then(|| view! { <Results/> })}
+                <ChartsPanel/>
+                {shows(Section::Analysis).then(|| view! { <Analysis/> })}
+            </div>
+        </main>
+    }
+}
+
+/// The whole calculator: the full page, or the compact embed a link with `embed=1` asks for.
 #[component]
 pub fn App() -> impl IntoView {
     let _ = echarts_ready();
     let decoded = crate::link::decode(&location_search());
+    let (page, page_notices) = PageSettings::from_extras(&decoded.extras);
+    let mut notices = decoded.notices;
+    notices.extend(page_notices);
     let state = AppState::new(decoded.scenario);
+    if let Some(theme) = page.theme {
+        state.theme.set(match theme {
+            ThemeChoice::Auto => Theme::Auto,
+            ThemeChoice::Light => Theme::Light,
+            ThemeChoice::Dark => Theme::Dark,
+        });
+    }
     provide_context(state);
-    follow_address_bar(state);
+    provide_context(page.clone());
+    follow_address_bar(state, page.query());
+    let site = load_site();
 
     // The colour scheme is set on the document so the whole page follows it.
     Effect::new(move |_| {
@@ -84,24 +124,32 @@ pub fn App() -> impl IntoView {
             };
         }
     });
+    // A link's accent wins over the site owner's.
+    let link_accent = page.accent.clone();
+    Effect::new(move |_| {
+        let site_accent = site.0.with(|s| s.as_ref().and_then(|s| s.accent.clone()));
+        apply_accent(link_accent.as_deref().or(site_accent.as_deref()));
+    });
 
+    if page.embed {
+        return view! {
+            <EmbedRoot>
+                <LinkNotices notices=notices/>
+                <Calculator/>
+                <SiteCta/>
+            </EmbedRoot>
+        }
+        .into_any();
+    }
     view! {
         <Header/>
-        <LinkNotices notices=decoded.notices/>
-        <main class="layout">
-            <aside class="inputs" aria-label="Inputs">
-                <Inputs/>
-            </aside>
-            <div class="outputs">
-                <DecisionCard/>
-                <Results/>
-                <ChartsPanel/>
-                <Analysis/>
-            </div>
-        </main>
+        <LinkNotices notices=notices/>
+        <Calculator/>
         <AnswerBar/>
         <footer class="foot">
             <p>"Everything is computed in your browser; nothing you enter leaves this page. Catalog prices carry their sources and dates; override any of them."</p>
+            <SiteFooter/>
         </footer>
     }
+    .into_any()
 }

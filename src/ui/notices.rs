@@ -27,9 +27,13 @@ pub fn LinkNotices(
 }
 
 /// Keeps the address bar's query equal to the scenario, without adding history entries.
-pub fn follow_address_bar(state: AppState) {
+/// `page_keys` (the embed settings, as query text) ride along unchanged after it.
+pub fn follow_address_bar(state: AppState, page_keys: String) {
     Effect::new(move |_| {
-        let query = state.scenario.with(crate::link::encode);
+        let mut query = state.scenario.with(crate::link::encode);
+        if !page_keys.is_empty() {
+            query = format!("{query}&{page_keys}");
+        }
         let Some(window) = web_sys::window() else { return };
         let current = window.location().search().unwrap_or_default();
         let wanted = format!("?{query}");

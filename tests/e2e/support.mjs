@@ -52,6 +52,11 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/** The page asks for the optional site.json once; without one, its 404 is expected. */
+export function isOptionalSiteJson(url) {
+  return /\/site\.json(\?|$)/.test(url);
+}
+
 /**
  * Opens a page that records console errors, page errors, failed requests and requests
  * that leave `origin`.
@@ -60,10 +65,14 @@ export async function openPage(browser, origin, viewport = { width: 1280, height
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isOptionalSiteJson(m.location()?.url ?? '')) problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !(r.status() === 404 && isOptionalSiteJson(r.url()))) problems.push(`http ${r.status()}: ${r.url()}`);
+  });
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`off-origin: ${u}`);

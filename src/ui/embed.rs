@@ -1,0 +1,115 @@
+//! Embed mode: the compact title line, the sections a link chose, the accent colour, and
+//! the content height posted to the host page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::site::SiteBrand;
+use super::state::use_state;
+use crate::embed::{PageSettings, Section, accent_text};
+
+/// Whether the page shows `section` (every section unless the link chose).
+pub fn shows(section: Section) -> bool {
+    use_context::<PageSettings>().is_none_or(|p| p.shows(section))
+}
+
+/// The calculator's address without a query: the page's own origin and path.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Sets the accent colour (and the text colour that reads on it) for the whole document,
+/// or returns to the stylesheet's when there is none. Only `#rrggbb` ever reaches here.
+pub fn apply_accent(accent: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    match accent.and_then(crate::embed::parse_accent) {
+        Some(a) => {
+            let _ = style.set_property("--accent", &a);
+            let _ = style.set_property("--accent-text", accent_text(&a));
+        }
+        None => {
+            let _ = style.remove_property("--accent");
+            let _ = style.remove_property("--accent-text");
+        }
+    }
+}
+
+/// True when the page is inside a frame of another page.
+fn framed(window: &web_sys::Window) -> bool {
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, window),
+        _ => false,
+    }
+}
+
+/// Posts `{type: "llm-tco:resize", height}` to the parent page whenever the height of
+/// `root` changes, so the host script can size the iframe. Nothing is posted unframed.
+fn post_height(root: NodeRef<html::Div>) {
+    let Some(window) = web_sys::window() else { return };
+    if !framed(&window) {
+        return;
+    }
+    root.on_load(move |el| {
+        let last = Rc::new(Cell::new(-1.0_f64));
+        let target: web_sys::Element = el.clone().into();
+        let measured = target.clone();
+        let callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+            let height = measured.get_bounding_client_rect().height().ceil();
+            if !height.is_finite() || height == last.get() {
+                return;
+            }
+            last.set(height);
+            let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"llm-tco:resize".into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // The height says nothing private, and the host's origin is not known here.
+            let _ = parent.post_message(&message, "*");
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+        observer.observe(&target);
+        let keep = SendWrapper::new((observer, callback));
+        on_cleanup(move || keep.0.disconnect());
+    });
+}
+
+/// The embedded calculator's frame: a compact title line over `children`, measured for
+/// the host page.
+#[component]
+pub fn EmbedRoot(children: Children) -> impl IntoView {
+    let state = use_state();
+    let root = NodeRef::<html::Div>::new();
+    post_height(root);
+    // The same scenario on the full page, without the embed settings.
+    let full = move || format!("{}?{}", page_url(), state.scenario.with(crate::link::encode));
+    view! {
+        <div class="embed-root" node_ref=root>
+            <div class="embed-bar">
+                <SiteBrand/>
+                <span class="embed-title">"LLM cost calculator"</span>
+                <a class="embed-open" href=full target="_blank" rel="noopener">
+                    "Open full calculator"<span class="visually-hidden">" (opens in a new tab)"</span>
+                </a>
+            </div>
+            {children()}
+        </div>
+    }
+}

@@ -1,0 +1,160 @@
+//! The "Embed" button and its dialog: choose the look and the sections, then copy a
+//! snippet for the scenario on screen.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::embed::page_url;
+use super::state::use_state;
+use crate::embed::{PageSettings, Section, ThemeChoice, host_snippet, iframe_snippet, parse_accent};
+
+/// The plain iframe's height; the self-sizing snippet needs none.
+const IFRAME_HEIGHT_PX: u32 = 1400;
+
+/// Where `embed.js` is: next to the page.
+fn script_url() -> String {
+    let page = page_url();
+    let dir = page.rfind('/').map_or(page.as_str(), |i| &page[..=i]);
+    format!("{dir}embed.js")
+}
+
+/// Copies the text of `area`: the clipboard API where allowed, else the text is left
+/// selected for the visitor to copy.
+fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
+    let Some(area) = area.get_untracked() else { return };
+    area.focus().ok();
+    area.select();
+    let text = area.value();
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let write = clipboard.and_then(|c| {
+        let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into()).ok()?.dyn_into().ok()?;
+        f.call1(&c, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+    });
+    let Some(promise) = write else {
+        status.set("Selected: press Ctrl+C or ⌘C to copy");
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        status.set(match JsFuture::from(promise).await {
+            Ok(_) => "Copied",
+            Err(_) => "Selected: press Ctrl+C or ⌘C to copy",
+        });
+    });
+}
+
+/// One snippet with its copy button.
+#[component]
+fn Snippet(title: &'static str, id: &'static str, note: &'static str, text: Signal<String>) -> impl IntoView {
+    let area = NodeRef::<html::Textarea>::new();
+    let status = RwSignal::new("");
+    Effect::new(move |_| {
+        text.track();
+        status.set("");
+    });
+    view! {
+        <div class="snippet">
+            <div class="snippet-head">
+                <label for=id>{title}</label>
+                <button type="button" on:click=move |_| copy(area, status)>"Copy"</button>
+                <span class="copy-status" role="status">{move || status.get()}</span>
+            </div>
+            <p class="snippet-note">{note}</p>
+            <textarea id=id node_ref=area readonly rows="4" spellcheck="false" prop:value=move || text.get()></textarea>
+        </div>
+    }
+}
+
+/// The header's "Embed" button and the dialog it opens.
+#[component]
+pub fn EmbedButton() -> impl IntoView {
+    let state = use_state();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let theme = RwSignal::new(ThemeChoice::Auto);
+    let use_accent = RwSignal::new(false);
+    let accent = RwSignal::new("#1d4ed8".to_string());
+    let sections = RwSignal::new(Section::ALL.to_vec());
+
+    let page = Signal::derive(move || {
+        let chosen = sections.get();
+        PageSettings {
+            embed: true,
+            theme: (theme.get() != ThemeChoice::Auto).then(|| theme.get()),
+            accent: use_accent.get().then(|| parse_accent(&accent.get())).flatten(),
+            sections: if chosen.is_empty() { Section::ALL.to_vec() } else { chosen },
+        }
+    });
+    let scenario_query = move || state.scenario.with(crate::link::encode);
+    let host = Signal::derive(move || host_snippet(&script_url(), &scenario_query(), &page.get()));
+    let iframe = Signal::derive(move || {
+        iframe_snippet(&page_url(), &format!("{}&{}", scenario_query(), page.get().query()), IFRAME_HEIGHT_PX)
+    });
+
+    let open = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let toggle = move |s: Section, on: bool| {
+        sections.update(|list| {
+            list.retain(|x| *x != s);
+            if on {
+                list.push(s);
+            }
+            list.sort_by_key(|x| Section::ALL.iter().position(|y| y == x));
+        })
+    };
+    view! {
+        <button type="button" class="ghost" on:click=open aria-haspopup="dialog">"Embed"</button>
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title">
+            <div class="embed-dialog-head">
+                <h2 id="embed-dialog-title">"Embed this calculator"</h2>
+                <button type="button" class="ghost" on:click=close>"Close"</button>
+            </div>
+            <p class="snippet-note">"Put the calculator on your own site, starting from the scenario on screen. Visitors can change every input there."</p>
+            <div class="embed-options">
+                <fieldset>
+                    <legend>"Look"</legend>
+                    <label class="option">"Theme "
+                        <select on:change=move |ev| theme.set(ThemeChoice::parse(&event_target_value(&ev)).unwrap_or(ThemeChoice::Auto))>
+                            <option value="auto">"Follow the visitor's system"</option>
+                            <option value="light">"Light"</option>
+                            <option value="dark">"Dark"</option>
+                        </select>
+                    </label>
+                    <label class="option">
+                        <input type="checkbox" prop:checked=move || use_accent.get() on:change=move |ev| use_accent.set(event_target_checked(&ev))/>
+                        " Accent colour "
+                    </label>
+                    <input type="color" aria-label="Accent colour value" prop:value=move || accent.get()
+                        on:input=move |ev| { accent.set(event_target_value(&ev)); use_accent.set(true); }/>
+                </fieldset>
+                <fieldset>
+                    <legend>"Sections"</legend>
+                    {Section::ALL.into_iter().map(|s| view! {
+                        <label class="option">
+                            <input type="checkbox" prop:checked=move || sections.with(|l| l.contains(&s))
+                                on:change=move |ev| toggle(s, event_target_checked(&ev))/>
+                            " " {s.label()}
+                        </label>
+                    }).collect_view()}
+                    {move || sections.with(Vec::is_empty).then(|| view! { <p class="snippet-note">"None chosen: every section is shown."</p> })}
+                </fieldset>
+            </div>
+            <Snippet title="Self-sizing (recommended)" id="embed-snippet-host"
+                note="A div and a small script; the frame grows and shrinks with its content."
+                text=host/>
+            <Snippet title="Plain iframe" id="embed-snippet-iframe"
+                note="No script; a fixed height, so change it to fit your page."
+                text=iframe/>
+        </dialog>
+    }
+}
