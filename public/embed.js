@@ -14,7 +14,7 @@
  * The iframe points at the calculator next to this script (the directory of its src),
  * with embed=1 added. The calculator posts {type: "llm-tco:resize", height} to this page
  * whenever its content height changes; a message is used only when it comes from that
- * origin and from that very iframe, and the height is clamped to 200-10000 px.
+ * origin and from that very iframe, and the height is clamped to 200-20000 px.
  * Including the script twice is harmless; several embeds on one page size independently.
  * Embeds added to the page later are picked up by calling window.llmTcoEmbed.scan().
  */
@@ -25,7 +25,7 @@
 
   const MESSAGE_TYPE = 'llm-tco:resize';
   const MIN_HEIGHT = 200;
-  const MAX_HEIGHT = 10000;
+  const MAX_HEIGHT = 20000;
   const PAGE_KEYS = ['embed', 'theme', 'accent', 'sections'];
 
   // One registry and one message listener per page, however often the script is included.

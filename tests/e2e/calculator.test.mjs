@@ -60,7 +60,7 @@ test('a preset replaces the inputs; reset returns to it', async () => {
   assert.equal(await requests.inputValue(), '3,000,000');
   assert.equal(await page.getByLabel('API model').inputValue(), 'gpt-4o');
   await requests.fill('42');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   assert.equal(await requests.inputValue(), '3,000,000');
   assert.deepEqual(problems, []);
   await context.close();

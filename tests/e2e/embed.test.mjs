@@ -106,7 +106,7 @@ async function waitForFit(handle, frame) {
 }
 
 test('the host script adds a titled, lazy, borderless iframe from the calculator origin that fits its content and follows it', async () => {
-  const url = hostPage('one', '<div id="calc" data-llm-tco="?v=1&p=document-processing&req=250000"></div>');
+  const url = hostPage('one', '<div id="calc" data-llm-tco="?v=1&p=document-processing&req=250000" data-sections="inputs,decision,results,breakeven"></div>');
   const { page, context, problems } = await open(url);
   const { handle, frame } = await embedded(page, '#calc');
   const attrs = await handle.evaluate((el) => ({
@@ -175,7 +175,7 @@ test('messages from a third origin, from the host itself, or of another type cha
 
   // The real frame is heard, and clamped to a sane range.
   await frame.evaluate(() => window.parent.postMessage({ type: 'llm-tco:resize', height: 1e9 }, '*'));
-  await page.waitForFunction(() => document.querySelector('#calc iframe').style.height === '10000px');
+  await page.waitForFunction(() => document.querySelector('#calc iframe').style.height === '20000px');
   await frame.evaluate(() => window.parent.postMessage({ type: 'llm-tco:resize', height: 3 }, '*'));
   await page.waitForFunction(() => document.querySelector('#calc iframe').style.height === '200px');
   assert.deepEqual(problems, []);
@@ -271,7 +271,7 @@ test('the embed dialog builds snippets for the scenario on screen, and its snipp
   assert.match(hostSnippet, new RegExp(`<script src="${plain.url}embed.js" async></script>`));
   assert.match(hostSnippet, /data-llm-tco="\?v=1&amp;p=document-processing&amp;req=420000"/);
   assert.match(hostSnippet, /data-theme="light"/);
-  assert.match(hostSnippet, /data-sections="inputs,decision,results,breakeven,tco"/);
+  assert.match(hostSnippet, /data-sections="inputs,decision,results,breakeven,tco,analysis"/);
   const iframeSnippet = await dialog.locator('#embed-snippet-iframe').inputValue();
   assert.match(iframeSnippet, new RegExp(`^<iframe src="${plain.url}\\?v=1&amp;p=document-processing&amp;req=420000&amp;embed=1&amp;theme=light&amp;sections=`));
   assert.match(iframeSnippet, /title="LLM cost calculator" loading="lazy"/);
