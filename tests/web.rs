@@ -106,3 +106,37 @@ async fn switching_preset_replaces_the_inputs_and_reset_returns_to_it() {
     settle().await;
     assert_eq!(requests.value(), "800,000");
 }
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn damaged_saved_scenarios_are_reported_and_the_page_still_works() {
+    local_storage().set_item("llm-tco:saved:v1", "{not json").unwrap();
+    let (root, _h) = mount().await;
+    let notice = text(&root, "[data-notice='saved']");
+    assert!(notice.contains("damaged"), "{notice}");
+    type_into(&root, "workload.monthly_requests", "2,000,000").await;
+    assert_eq!(text(&root, "[data-option=api] .amount"), "$21,939");
+    local_storage().remove_item("llm-tco:saved:v1").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn saving_lists_the_scenario_and_stores_its_link() {
+    local_storage().remove_item("llm-tco:saved:v1").unwrap();
+    let (root, _h) = mount().await;
+    type_into(&root, "workload.monthly_requests", "250000").await;
+    let name: HtmlInputElement = find(&root, "#save-name").unchecked_into();
+    name.set_value("Quarter-million");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let form: web_sys::HtmlFormElement = find(&root, ".save-form").unchecked_into();
+    form.request_submit().unwrap();
+    settle().await;
+    assert_eq!(text(&root, ".saved-row .saved-name"), "Quarter-million");
+    let stored = local_storage().get_item("llm-tco:saved:v1").unwrap().unwrap();
+    let list: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(list[0]["name"], "Quarter-million");
+    assert_eq!(list[0]["query"], "v=1&p=document-processing&req=250000");
+    local_storage().remove_item("llm-tco:saved:v1").unwrap();
+}

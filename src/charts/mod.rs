@@ -6,11 +6,13 @@
 
 mod breakdown;
 mod breakeven;
+mod compare;
 mod table;
 mod tco;
 
 pub use breakdown::{breakdown, breakdown_table};
 pub use breakeven::{breakeven, breakeven_table};
+pub use compare::{compare, scenario_colour};
 pub use table::{Cell, Table};
 pub use tco::{tco, tco_table};
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::share::{CopyLink, DownloadJson};
 use super::state::{Theme, use_state};
 use crate::catalog;
 
@@ -49,6 +50,8 @@ pub fn Header() -> impl IntoView {
                 </select>
                 <button type="button" on:click=reset title="Return every input to the preset">"Reset"</button>
                 <button type="button" class="ghost" on:click=next_theme>{theme_label}</button>
+                <CopyLink/>
+                <DownloadJson/>
             </div>
             <p class="preset-description">{description}</p>
         </header>

@@ -5,13 +5,18 @@ mod catalog_note;
 mod chart_card;
 mod chart_view;
 mod charts_panel;
+mod compare;
 mod decision;
 pub mod echarts;
+mod export;
 mod field;
 mod header;
 mod inputs;
 mod notices;
+mod print;
 mod results;
+mod saved;
+mod share;
 pub mod state;
 
 use leptos::prelude::*;
@@ -23,7 +28,9 @@ use decision::DecisionCard;
 use header::Header;
 use inputs::Inputs;
 use notices::{LinkNotices, follow_address_bar};
+use print::PrintReport;
 use results::Results;
+use saved::SavedPanel;
 use state::{AppState, Theme};
 
 /// True once the ECharts script has run; charts draw from then on.
@@ -94,6 +101,8 @@ pub fn App() -> impl IntoView {
                 <DecisionCard/>
                 <Results/>
                 <ChartsPanel/>
+                <SavedPanel/>
+                <PrintReport/>
             </div>
         </main>
         <AnswerBar/>
