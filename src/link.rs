@@ -296,6 +296,10 @@ fn value_text(value: &Value) -> String {
 /// numbers without `.0`; it spells out every zero of extreme magnitudes, though, so the
 /// exponent form (also shortest, also exact) is used when that is shorter.
 fn number_text(x: f64) -> String {
+    // -0 reads back as 0 anyway; writing it plainly keeps one spelling per link.
+    if x == 0.0 {
+        return "0".into();
+    }
     let plain = format!("{x}");
     let exponent = format!("{x:e}");
     if plain.len() > 12 && exponent.len() < plain.len() { exponent } else { plain }
