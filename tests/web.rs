@@ -17,7 +17,11 @@ async fn settle() {
 }
 
 async fn mount() -> (HtmlElement, impl Drop) {
-    let document = web_sys::window().unwrap().document().unwrap();
+    // The app reads its scenario from the address, which an earlier test's app has kept
+    // equal to that test's scenario (its preset included): start each test from none.
+    let window = web_sys::window().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?")).unwrap();
+    let document = window.document().unwrap();
     let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&div).unwrap();
     let handle = leptos::mount::mount_to(div.clone(), llm_tco::ui::App);

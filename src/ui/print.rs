@@ -16,7 +16,7 @@ fn shown(value: &Value, unit: &str) -> String {
         Value::Bool(true) => return "yes".into(),
         Value::Bool(false) => return "no".into(),
         Value::Number(n) => match n.as_f64() {
-            Some(x) if x.fract() == 0.0 && x.abs() >= 10_000.0 => crate::format::grouped(x, 0),
+            Some(x) if x.fract() == 0.0 && x.abs() >= 1_000.0 => crate::format::grouped(x, 0),
             Some(x) => format!("{x}"),
             None => n.to_string(),
         },

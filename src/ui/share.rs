@@ -72,13 +72,15 @@ pub fn CopyLink() -> impl IntoView {
         });
     };
 
-    // Select the shown link so Ctrl+C copies it.
+    // Select the shown link so Ctrl+C copies it, once the field is on the page.
     Effect::new(move |_| {
         if matches!(copied.get(), Copied::Manual(_)) {
-            if let Some(input) = field.get() {
-                let _ = input.focus();
-                input.select();
-            }
+            request_animation_frame(move || {
+                if let Some(input) = field.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            });
         }
     });
 
