@@ -1,10 +1,11 @@
 //! Scenario links: the URL query string <-> Scenario.
 //!
-//! A link reads `v=1&p=document-processing&req=250000&api=gpt-4o-mini`: the link version,
+//! A link reads `v=1&p=coding-assistant&req=250000&api=gpt-4o-mini`: the link version,
 //! the preset the scenario started from, then `alias=value` for every field whose value
-//! differs from [`REFERENCE_V1`]. Fields a link leaves out are read from that frozen
-//! reference, never from the live catalog or `Scenario::default()`, so correcting a preset
-//! or a default later cannot change what an old link shows. `docs/LINKS.md` lists the keys.
+//! differs from that preset's frozen version 1 values ([`PRESETS_V1`] laid over
+//! [`REFERENCE_V1`]). Fields a link leaves out are read from those frozen values, never
+//! from the live catalog or `Scenario::default()`, so correcting a preset or a default
+//! later cannot change what an old link shows. `docs/LINKS.md` lists the keys.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -12,7 +13,6 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::catalog::preset_ids;
 use crate::scenario::{CURRENT_VERSION, FIELDS, FieldError, Scenario, json_pointer};
 
 /// Every field's value in a version 1 link that leaves the field out: the default scenario
@@ -26,6 +26,52 @@ pub const REFERENCE_V1: &str = "n=&req=1000000&in=2000&out=300&hrs=730&peak=1.5&
 &resid=20&coc=8&maint=5&kwh=0.13&pue=1.4&load=60&fac=200&hy=routing&share=50&fteusd=16000\
 &hz=36&disc=8&cur=USD&fx=1&data=public&traffic=predictable&frontier=0&gpuops=0&ttm=0&ft=0\
 &ltc=0&mix=0&resil=0";
+
+/// Every preset's values in a version 1 link, as link text laid over [`REFERENCE_V1`] (an
+/// empty text: the preset is the reference itself). Frozen like the reference: an entry
+/// never changes, so a link naming a preset keeps meaning what it meant when it was made,
+/// whatever later happens to the preset in the catalog. A new preset appends its entry.
+/// Tests check every entry still equals the catalog's preset; when a catalog preset is
+/// corrected, that correction needs a new link version whose migration keeps old links'
+/// values, not an edit here.
+pub const PRESETS_V1: &[(&str, &str)] = &[
+    ("document-processing", ""),
+    (
+        "customer-support-chatbot",
+        "n=Customer%20support%20chatbot&req=3000000&in=1500&out=250&peak=3&grow=3&api=gpt-4o\
+         &cache=40&afte=0.1&aimpl=20000&nk=1&infra=800&sfte=0.5&simpl=60000&hy=overflow\
+         &data=internal&traffic=seasonal&resil=1",
+    ),
+    (
+        "coding-assistant",
+        "n=Coding%20assistant&req=2000000&in=6000&out=400&hrs=220&peak=2&grow=2&cache=60\
+         &afte=0.1&aimpl=15000&sfte=0.5&simpl=50000&tier=reserved&bill=active_window&share=70\
+         &data=internal&frontier=1&gpuops=1&mix=1",
+    ),
+    (
+        "rag-knowledge-base",
+        "n=RAG%20knowledge%20base&req=800000&in=6000&peak=2&api=gpt-4o-mini&cache=20&trim=10\
+         &aimpl=10000&om=llama-3.1-8b&gpu=l4&infra=200&sfte=0.2&simpl=25000&data=internal",
+    ),
+    (
+        "regulated-healthcare",
+        "n=Regulated%20healthcare&req=400000&in=3000&out=500&peak=2&slo=2000&afte=0.1\
+         &aimpl=20000&gpu=a100-80gb&nk=1&infra=500&sfte=0.5&simpl=80000&fac=600&hz=48\
+         &data=must_stay_internal&gpuops=1&ltc=1&resil=1",
+    ),
+    (
+        "startup-prototype",
+        "n=Startup%20prototype&req=30000&in=800&out=200&hrs=300&peak=4&grow=15\
+         &api=gpt-4o-mini&afte=0.02&aimpl=2000&om=llama-3.1-8b&q=int4&gpu=rtx-4090&infra=50\
+         &sfte=0.2&simpl=10000&tier=spot&bill=scale_to_zero&buf=25&hz=12\
+         &traffic=unpredictable&ttm=1",
+    ),
+    (
+        "batch-classification",
+        "n=Batch%20classification%20at%20scale&req=50000000&in=600&out=20&hrs=240&peak=1.2\
+         &api=gpt-4o-mini&batch=100&om=llama-3.1-8b&bill=active_window&gpuops=1&ltc=1",
+    ),
+];
 
 /// Page settings that may ride along in a link; they are not part of the scenario.
 pub const EXTRA_KEYS: [&str; 4] = ["embed", "theme", "accent", "sections"];
@@ -56,7 +102,7 @@ type Pairs = Vec<(String, String)>;
 /// The query string (without `?`) that [`decode`] turns back into exactly `s`.
 pub fn encode(s: &Scenario) -> String {
     let now = s.to_value();
-    let base = reference_value();
+    let base = frozen_preset(&s.preset).map_or_else(reference_value, |(_, v)| v);
     let mut out = format!("v={CURRENT_VERSION}&p={}", escape(&s.preset));
     for spec in FIELDS {
         let pointer = json_pointer(spec.path);
@@ -105,23 +151,23 @@ pub fn decode(query_or_url: &str) -> Decoded {
     }
 
     let version = take_version(&mut pairs, &mut notices);
-    let mut scenario = reference().clone();
+    let pairs = migrate(version, pairs);
+    // The preset supplies every value the link leaves out, wherever `p` stands in the link.
+    let named = pairs.iter().find(|(k, _)| k == "p").and_then(|(_, v)| frozen_preset(v));
+    let mut scenario = named.map_or_else(|| reference().clone(), |(s, _)| s.clone());
     let mut extras = Vec::new();
     let mut seen = HashSet::new();
-    for (key, value) in migrate(version, pairs) {
+    for (key, value) in pairs {
         // The first value wins, as with URLSearchParams.get in the page.
         if !seen.insert(key.clone()) {
             notices.push(notice(&key, "appears more than once; the first value was used"));
         } else if EXTRA_KEYS.contains(&key.as_str()) {
             extras.push((key, value));
         } else if key == "p" {
-            let ids = preset_ids();
-            if ids.contains(&value.as_str()) {
-                scenario.preset = value;
-            } else {
-                // The preset only names the scenario's origin, so its values still apply.
+            if frozen_preset(&value).is_none() {
+                let ids: Vec<&str> = PRESETS_V1.iter().map(|(id, _)| *id).collect();
                 let problem = format!(
-                    "unknown preset {}, read as \"{}\" (allowed: {})",
+                    "unknown preset {}, read as \"{}\" with its values (allowed: {})",
                     shown(&value),
                     scenario.preset,
                     ids.join(", ")
@@ -186,21 +232,44 @@ fn migrate(version: u32, pairs: Pairs) -> Pairs {
     pairs
 }
 
-/// `Scenario::default()` with [`REFERENCE_V1`] applied: what a link's missing fields mean.
+/// `Scenario::default()` with [`REFERENCE_V1`] applied: what a link's missing fields mean
+/// when it names no preset, or one this version does not know.
 fn reference() -> &'static Scenario {
     static REFERENCE: OnceLock<Scenario> = OnceLock::new();
     REFERENCE.get_or_init(|| {
         let mut s = Scenario::default();
-        for (key, value) in REFERENCE_V1.split('&').filter_map(|p| p.split_once('=')) {
-            if let Some(spec) = FIELDS.iter().find(|f| f.alias == key) {
-                // Tests check every entry applies; a failure here would show up there.
-                let _ = spec
-                    .parse_text(&unescape(value).unwrap_or_default())
-                    .and_then(|v| s.set(spec.path, v));
-            }
-        }
+        apply_frozen(&mut s, REFERENCE_V1);
         s
     })
+}
+
+/// A preset's frozen version 1 scenario and its canonical JSON, when the id is in
+/// [`PRESETS_V1`].
+pub fn frozen_preset(id: &str) -> Option<&'static (Scenario, Value)> {
+    static PRESETS: OnceLock<Vec<(Scenario, Value)>> = OnceLock::new();
+    let all = PRESETS.get_or_init(|| {
+        PRESETS_V1
+            .iter()
+            .map(|(id, query)| {
+                let mut s = reference().clone();
+                apply_frozen(&mut s, query);
+                s.preset = (*id).to_string();
+                let value = s.to_value();
+                (s, value)
+            })
+            .collect()
+    });
+    PRESETS_V1.iter().position(|(p, _)| *p == id).and_then(|i| all.get(i))
+}
+
+/// Lays frozen link text over a scenario. Tests check every entry applies cleanly; a
+/// failure here would show up there.
+fn apply_frozen(s: &mut Scenario, query: &str) {
+    for (key, value) in query.split('&').filter_map(|p| p.split_once('=')) {
+        if let Some(spec) = FIELDS.iter().find(|f| f.alias == key) {
+            let _ = spec.parse_text(&unescape(value).unwrap_or_default()).and_then(|v| s.set(spec.path, v));
+        }
+    }
 }
 
 fn reference_value() -> &'static Value {
@@ -227,6 +296,10 @@ fn value_text(value: &Value) -> String {
 /// numbers without `.0`; it spells out every zero of extreme magnitudes, though, so the
 /// exponent form (also shortest, also exact) is used when that is shorter.
 fn number_text(x: f64) -> String {
+    // -0 reads back as 0 anyway; writing it plainly keeps one spelling per link.
+    if x == 0.0 {
+        return "0".into();
+    }
     let plain = format!("{x}");
     let exponent = format!("{x:e}");
     if plain.len() > 12 && exponent.len() < plain.len() { exponent } else { plain }

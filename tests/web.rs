@@ -17,7 +17,11 @@ async fn settle() {
 }
 
 async fn mount() -> (HtmlElement, impl Drop) {
-    let document = web_sys::window().unwrap().document().unwrap();
+    // The app reads its scenario from the address, which an earlier test's app has kept
+    // equal to that test's scenario (its preset included): start each test from none.
+    let window = web_sys::window().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?")).unwrap();
+    let document = window.document().unwrap();
     let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&div).unwrap();
     let handle = leptos::mount::mount_to(div.clone(), llm_tco::ui::App);
@@ -133,4 +137,38 @@ async fn an_embed_link_shows_the_chosen_sections_and_keeps_its_keys() {
     assert!(search.ends_with("&req=250000&embed=1&sections=decision%2Ctco"), "{search}");
     drop(handle);
     set_search(if original.is_empty() { "?" } else { &original });
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn damaged_saved_scenarios_are_reported_and_the_page_still_works() {
+    local_storage().set_item("llm-tco:saved:v1", "{not json").unwrap();
+    let (root, _h) = mount().await;
+    let notice = text(&root, "[data-notice='saved']");
+    assert!(notice.contains("damaged"), "{notice}");
+    type_into(&root, "workload.monthly_requests", "2,000,000").await;
+    assert_eq!(text(&root, "[data-option=api] .amount"), "$21,939");
+    local_storage().remove_item("llm-tco:saved:v1").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn saving_lists_the_scenario_and_stores_its_link() {
+    local_storage().remove_item("llm-tco:saved:v1").unwrap();
+    let (root, _h) = mount().await;
+    type_into(&root, "workload.monthly_requests", "250000").await;
+    let name: HtmlInputElement = find(&root, "#save-name").unchecked_into();
+    name.set_value("Quarter-million");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let form: web_sys::HtmlFormElement = find(&root, ".save-form").unchecked_into();
+    form.request_submit().unwrap();
+    settle().await;
+    assert_eq!(text(&root, ".saved-row .saved-name"), "Quarter-million");
+    let stored = local_storage().get_item("llm-tco:saved:v1").unwrap().unwrap();
+    let list: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(list[0]["name"], "Quarter-million");
+    assert_eq!(list[0]["query"], "v=1&p=document-processing&req=250000");
+    local_storage().remove_item("llm-tco:saved:v1").unwrap();
 }

@@ -7,12 +7,14 @@
 mod analysis;
 mod breakdown;
 mod breakeven;
+mod compare;
 mod table;
 mod tco;
 
 pub use analysis::{histogram, histogram_table, tornado, tornado_table};
 pub use breakdown::{breakdown, breakdown_table};
 pub use breakeven::{breakeven, breakeven_table};
+pub use compare::{compare, scenario_colour};
 pub use table::{Cell, Table};
 pub use tco::{tco, tco_table};
 

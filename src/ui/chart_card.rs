@@ -1,12 +1,15 @@
 //! A chart with a title and a "show as table" view of the same numbers.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use charming::Chart;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::chart_view::ChartView;
 use super::echarts::ECharts;
+use super::export::{ChartExport, InstanceSlot};
 use crate::charts::Table;
 
 /// The table twin of a chart.
@@ -53,10 +56,22 @@ where
     T: Fn() -> Table + Send + Sync + 'static,
 {
     let as_table = RwSignal::new(false);
+    let chart: Rc<dyn Fn() -> Chart> = Rc::new(chart);
+    let table: Arc<dyn Fn() -> Table + Send + Sync> = Arc::new(table);
+    let instance = InstanceSlot::default();
+    let slot = instance.clone();
+    let on_ready = Rc::new(move |i: &ECharts| {
+        *slot.borrow_mut() = Some(AsRef::<wasm_bindgen::JsValue>::as_ref(i).clone().unchecked_into());
+        if let Some(f) = &on_ready {
+            f(i);
+        }
+    });
+    let (draw, tabulate) = (chart.clone(), table.clone());
     view! {
         <section class="chart-card" data-chart=key>
             <div class="chart-head">
                 <h2>{title}</h2>
+                <ChartExport key=key chart=chart instance=instance table=table/>
                 <button type="button" class="ghost" aria-pressed=move || as_table.get().to_string()
                     on:click=move |_| as_table.update(|t| *t = !*t)>
                     {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
@@ -64,9 +79,9 @@ where
             </div>
             {(!note.is_empty()).then(|| view! { <p class="chart-note">{note}</p> })}
             <div class="chart-body" class:hidden=move || as_table.get()>
-                <ChartView option=chart label=title class=format!("chart-{key}") on_ready=on_ready.unwrap_or_else(|| Rc::new(|_: &ECharts| {}))/>
+                <ChartView option=move || draw() label=title class=format!("chart-{key}") on_ready=on_ready/>
             </div>
-            {move || as_table.get().then(|| view! { <TableView table=table()/> })}
+            {move || as_table.get().then(|| view! { <TableView table=tabulate()/> })}
         </section>
     }
 }

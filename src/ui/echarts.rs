@@ -35,6 +35,12 @@ extern "C" {
     #[wasm_bindgen(catch, method, js_name = getDataURL)]
     pub fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(method, js_name = getWidth)]
+    pub fn get_width(this: &ECharts) -> f64;
+
+    #[wasm_bindgen(method, js_name = getHeight)]
+    pub fn get_height(this: &ECharts) -> f64;
+
     /// The renderer under an instance (for clicks anywhere on the canvas).
     pub type ZRender;
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::embed_dialog::EmbedButton;
+use super::share::{CopyLink, DownloadJson};
 use super::state::{Theme, use_state};
 use crate::catalog;
 
@@ -51,6 +52,8 @@ pub fn Header() -> impl IntoView {
                 <button type="button" on:click=reset title="Return every input to the preset">"Reset"</button>
                 <button type="button" class="ghost" on:click=next_theme>{theme_label}</button>
                 <EmbedButton/>
+                <CopyLink/>
+                <DownloadJson/>
             </div>
             <p class="preset-description">{description}</p>
         </header>

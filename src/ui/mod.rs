@@ -6,16 +6,21 @@ mod catalog_note;
 mod chart_card;
 mod chart_view;
 mod charts_panel;
+mod compare;
 mod decision;
 mod embed;
 mod embed_dialog;
 pub mod echarts;
+mod export;
 mod field;
 mod header;
 mod inputs;
 mod notices;
+mod print;
 mod results;
 mod site;
+mod saved;
+mod share;
 pub mod state;
 
 use leptos::prelude::*;
@@ -29,8 +34,10 @@ use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
 use inputs::Inputs;
 use notices::{LinkNotices, follow_address_bar};
+use print::PrintReport;
 use results::Results;
 use site::{SiteCta, SiteFooter, load_site};
+use saved::SavedPanel;
 use state::{AppState, Theme};
 
 use crate::embed::{PageSettings, Section, ThemeChoice};
@@ -72,6 +79,8 @@ fn location_search() -> String {
 #[component]
 fn Calculator() -> impl IntoView {
     let inputs = shows(Section::Inputs);
+    // Saved scenarios and the printed report belong to the full page, not to an embed.
+    let full_page = use_context::<PageSettings>().is_none_or(|p| !p.embed);
     view! {
         <main class="layout" class:no-inputs=!inputs>
             {inputs.then(|| view! {
@@ -84,6 +93,7 @@ fn Calculator() -> impl IntoView {
                 {shows(Section::Results).then(|| view! { <Results/> })}
                 <ChartsPanel/>
                 {shows(Section::Analysis).then(|| view! { <Analysis/> })}
+                {full_page.then(|| view! { <SavedPanel/><PrintReport/> })}
             </div>
         </main>
     }

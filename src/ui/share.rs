@@ -1,0 +1,127 @@
+//! Sharing the scenario: copy its link, or download it with its report as JSON.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::export::download_text;
+use super::state::use_state;
+
+/// What the copy button last did.
+#[derive(Debug, Clone, PartialEq)]
+enum Copied {
+    Idle,
+    Done,
+    /// The clipboard is missing or refused: the link is shown for copying by hand.
+    Manual(String),
+}
+
+/// The page's address, which the page keeps equal to the scenario.
+fn current_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// `navigator.clipboard.writeText(text)`, when the browser has a clipboard for this page.
+fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object())?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
+    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+}
+
+/// The "Copy link" button and what it says afterwards.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let state = use_state();
+    let copied = RwSignal::new(Copied::Idle);
+    let field = NodeRef::<leptos::html::Input>::new();
+    // Each press gets its own number, so an old timer never hides a newer message.
+    let presses = StoredValue::new(0u32);
+
+    let copy = move |_| {
+        // The address bar follows the scenario in an effect; encode here so the link is
+        // current even when that effect has not run yet.
+        let url = current_url();
+        let query = state.scenario.with_untracked(crate::link::encode);
+        let url = match url.split_once('?') {
+            Some((base, _)) => format!("{base}?{query}"),
+            None => format!("{}?{query}", url.split('#').next().unwrap_or_default()),
+        };
+        presses.update_value(|n| *n += 1);
+        let press = presses.get_value();
+        let Some(promise) = clipboard_write(&url) else {
+            copied.set(Copied::Manual(url));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match JsFuture::from(promise).await {
+                Ok(_) => {
+                    copied.set(Copied::Done);
+                    set_timeout(
+                        move || {
+                            if presses.get_value() == press && copied.get_untracked() == Copied::Done {
+                                copied.set(Copied::Idle);
+                            }
+                        },
+                        std::time::Duration::from_secs(4),
+                    );
+                }
+                Err(_) => copied.set(Copied::Manual(url)),
+            }
+        });
+    };
+
+    // Select the shown link so Ctrl+C copies it, once the field is on the page.
+    Effect::new(move |_| {
+        if matches!(copied.get(), Copied::Manual(_)) {
+            request_animation_frame(move || {
+                if let Some(input) = field.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            });
+        }
+    });
+
+    view! {
+        <div class="share">
+            <button type="button" class="ghost" data-share="copy" on:click=copy>"Copy link"</button>
+            <span class="share-status" aria-live="polite">
+                {move || (copied.get() == Copied::Done).then_some("Link copied")}
+            </span>
+            {move || match copied.get() {
+                Copied::Manual(url) => Some(view! {
+                    <div class="share-manual" role="group" aria-label="Link to copy">
+                        <label for="share-link">"The clipboard is not available. Copy this link:"</label>
+                        <input id="share-link" node_ref=field type="text" readonly prop:value=url/>
+                        <button type="button" class="ghost small" on:click=move |_| copied.set(Copied::Idle)>"Close"</button>
+                    </div>
+                }),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
+/// Downloads `{ scenario, link, report }` as a JSON file.
+#[component]
+pub fn DownloadJson() -> impl IntoView {
+    let state = use_state();
+    let problem = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let (scenario, link, preset) =
+            state.scenario.with_untracked(|s| (s.to_value(), crate::link::encode(s), s.preset.clone()));
+        let report = state.report.with_untracked(|r| serde_json::to_value(r));
+        let result = report.map_err(|e| e.to_string()).and_then(|report| {
+            let doc = serde_json::json!({ "scenario": scenario, "link": link, "report": report });
+            serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
+        });
+        let result = result.and_then(|text| download_text(&format!("llm-tco-{preset}.json"), "application/json", &text));
+        problem.set(result.err().map(|e| format!("Download failed: {e}")));
+    };
+    view! {
+        <button type="button" class="ghost" data-share="json" on:click=download title="The scenario, its link and every result as a JSON file">"Download JSON"</button>
+        {move || problem.get().map(|p| view! { <span class="export-error" role="alert">{p}</span> })}
+    }
+}
