@@ -19,8 +19,13 @@ async fn settle() {
 async fn mount() -> (HtmlElement, impl Drop) {
     // The app reads its scenario from the address, which an earlier test's app has kept
     // equal to that test's scenario (its preset included): start each test from none.
+    mount_at("?").await
+}
+
+/// Mounts the app as if opened at the query `search`.
+async fn mount_at(search: &str) -> (HtmlElement, impl Drop) {
     let window = web_sys::window().unwrap();
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?")).unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search)).unwrap();
     let document = window.document().unwrap();
     let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&div).unwrap();
@@ -114,13 +119,7 @@ async fn switching_preset_replaces_the_inputs_and_reset_returns_to_it() {
 #[wasm_bindgen_test]
 async fn an_embed_link_shows_the_chosen_sections_and_keeps_its_keys() {
     let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
-    let original = window.location().search().unwrap();
-    let set_search = |search: &str| {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search)).unwrap();
-    };
-    set_search("?v=1&p=document-processing&req=250000&embed=1&accent=red&sections=decision%2Ctco");
-    let (root, handle) = mount().await;
+    let (root, _handle) = mount_at("?v=1&p=document-processing&req=250000&embed=1&accent=red&sections=decision%2Ctco").await;
     let search = window.location().search().unwrap();
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
     assert_eq!(count(".embed-root"), 1);
@@ -135,8 +134,6 @@ async fn an_embed_link_shows_the_chosen_sections_and_keeps_its_keys() {
     assert!(full.contains("req=250000") && !full.contains("embed"), "{full}");
     // The address bar keeps what it understood of the page keys after the scenario.
     assert!(search.ends_with("&req=250000&embed=1&sections=decision%2Ctco"), "{search}");
-    drop(handle);
-    set_search(if original.is_empty() { "?" } else { &original });
 }
 
 fn local_storage() -> web_sys::Storage {

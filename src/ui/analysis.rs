@@ -256,7 +256,9 @@ fn UncertaintyPanel() -> impl IntoView {
                                 " of samples. Monthly savings: P10 " <strong>{money.format(u.p10_usd)}</strong>
                                 ", P50 " <strong>{money.format(u.p50_usd)}</strong>
                                 ", P90 " <strong>{money.format(u.p90_usd)}</strong> "."
-                                <span class="muted" data-figure="mc-ms">{format!(" {} samples computed in {:.0} ms.", format::grouped(u.samples as f64, 0), ms)}</span>
+                            </p>
+                            <p class="muted" data-timing="monte-carlo-ms" data-ms=format!("{ms:.1}")>
+                                {format!("{} samples computed in {:.0} ms.", format::grouped(u.samples as f64, 0), ms)}
                             </p>
                         }.into_any()
                     }
