@@ -47,8 +47,9 @@ where
             }
         }
         if let Some(i) = inst.borrow().as_ref() {
-            if let Err(e) = echarts::set_option(i, &chart.to_string()) {
-                leptos::logging::warn!("chart update failed: {e}");
+            match echarts::set_option(i, &chart.to_string()) {
+                Ok(()) => super::perf::chart_drawn(),
+                Err(e) => leptos::logging::warn!("chart update failed: {e}"),
             }
         }
     });

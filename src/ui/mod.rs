@@ -11,6 +11,7 @@ mod field;
 mod header;
 mod inputs;
 mod notices;
+pub mod perf;
 mod results;
 pub mod state;
 
@@ -26,29 +27,15 @@ use notices::{LinkNotices, follow_address_bar};
 use results::Results;
 use state::{AppState, Theme};
 
-/// True once the ECharts script has run; charts draw from then on.
+/// True once the ECharts script has run; charts draw from then on. The first call
+/// starts loading it.
 pub fn echarts_ready() -> ReadSignal<bool> {
     if let Some(ready) = use_context::<ReadSignal<bool>>() {
         return ready;
     }
     let (ready, set_ready) = signal(echarts::loaded());
     if !ready.get_untracked() {
-        // The script is deferred; poll briefly until it has run.
-        let handle = set_interval_with_handle(
-            move || {
-                if echarts::loaded() {
-                    set_ready.set(true);
-                }
-            },
-            std::time::Duration::from_millis(25),
-        );
-        if let Ok(h) = handle {
-            Effect::new(move |_| {
-                if ready.get() {
-                    h.clear();
-                }
-            });
-        }
+        echarts::load_after_first_paint(move || set_ready.set(true));
     }
     provide_context(ready);
     ready
