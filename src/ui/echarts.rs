@@ -92,7 +92,8 @@ pub fn load_after_first_paint(done: impl FnOnce() + 'static) {
     on_load.forget();
 }
 
-/// Creates the instance for an element (canvas renderer, or SVG for `svg`).
+/// Creates the instance for an element: canvas, or SVG for `svg` (None unless a page
+/// registers the SVG renderer, which the bundled ECharts leaves out).
 pub fn init(el: &web_sys::HtmlElement, svg: bool) -> Option<ECharts> {
     if !loaded() {
         return None;
