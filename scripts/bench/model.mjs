@@ -22,12 +22,13 @@ function estimates(dir, since) {
 }
 
 /**
- * Runs `cargo bench --benches` (short warm-up and measurement, enough for a stable
- * median on these microsecond-scale functions) and returns one row per benchmark.
+ * Runs every benchmark target in benches/ (`cargo bench --bench '*'`), with a short
+ * warm-up and measurement, enough for a stable median of these microsecond-scale
+ * functions, and returns one row per benchmark.
  */
 export function model({ root, targetDir, quick = true }) {
   const since = Date.now();
-  const args = ['bench', '--benches', '--'];
+  const args = ['bench', '--bench', '*', '--'];
   if (quick) args.push('--warm-up-time', '1', '--measurement-time', '3');
   const run = spawnSync('cargo', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
   if (run.status !== 0) throw new Error(`cargo bench failed with status ${run.status}`);
