@@ -87,7 +87,10 @@ if (report.lighthouse) {
   rows.push(['lighthouse', 'performance / accessibility / best practices / SEO',
     `${l.performance} / ${l.accessibility} / ${l.best_practices} / ${l.seo}`]);
   rows.push(['lighthouse', 'FCP / LCP / TBT / CLS', `${fmtMs(l.fcp_ms)} / ${fmtMs(l.lcp_ms)} / ${fmtMs(l.tbt_ms)} / ${l.cls?.toFixed(3)}`]);
-  if (l.failed_audits.length) rows.push(['lighthouse', 'audits below 0.9', l.failed_audits.join(', ')]);
+  if (l.failed_audits.length) {
+    const more = l.failed_audits.length > 6 ? `, +${l.failed_audits.length - 6} more in .bench/lighthouse.json` : '';
+    rows.push(['lighthouse', 'audits below 0.9', l.failed_audits.slice(0, 6).join(', ') + more]);
+  }
   target('Lighthouse performance (mobile)', l.performance, String(l.performance), '≥ 98', l.performance >= 98);
   target('Lighthouse accessibility', l.accessibility, String(l.accessibility), '100', l.accessibility === 100);
   target('Largest contentful paint (mobile)', l.lcp_ms, fmtMs(l.lcp_ms), '≤ 1400 ms', l.lcp_ms <= 1400);
