@@ -30,6 +30,10 @@ test-browser:
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
+## Measure the model, the bundle, the page in Chromium and Lighthouse: one table, also in .bench/report.json
+bench: build
+	node scripts/bench/run.mjs
+
 clean:
 	rm -rf dist .build
 	cargo clean

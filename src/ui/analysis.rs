@@ -155,6 +155,7 @@ fn start_run(
         let busy_ms = busy_ms + (now_ms() - t0);
         progress.set(run.borrow().progress());
         if done {
+            super::perf::monte_carlo_finished(busy_ms);
             result.set(Some((run.borrow().result(), busy_ms)));
         } else {
             request_animation_frame(move || chunk(run, generation, mine, busy_ms, result, progress));

@@ -34,6 +34,8 @@ where
     let ready = super::echarts_ready();
 
     let inst = instance.clone();
+    // The option last handed to ECharts: an unchanged chart is not redrawn.
+    let drawn = RefCell::new(String::new());
     Effect::new(move |_| {
         let chart = option();
         if !ready.get() {
@@ -47,8 +49,16 @@ where
             }
         }
         if let Some(i) = inst.borrow().as_ref() {
-            if let Err(e) = echarts::set_option(i, &chart.to_string()) {
-                leptos::logging::warn!("chart update failed: {e}");
+            let json = chart.to_string();
+            if *drawn.borrow() == json {
+                return;
+            }
+            match echarts::set_option(i, &json) {
+                Ok(()) => {
+                    super::perf::chart_drawn();
+                    *drawn.borrow_mut() = json;
+                }
+                Err(e) => leptos::logging::warn!("chart update failed: {e}"),
             }
         }
     });

@@ -4,6 +4,7 @@
 //! disappear from one update to the next do not linger (charming's own renderer merges
 //! and needs an element id).
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -55,7 +56,50 @@ pub fn loaded() -> bool {
         .unwrap_or(false)
 }
 
-/// Creates the instance for an element (canvas renderer, or SVG for `svg`).
+/// The ECharts bundle next to the page (see scripts/build-echarts.mjs).
+const SCRIPT: &str = "echarts.min.js";
+
+/// Loads the ECharts bundle once the first screen has been painted, then calls `done`.
+/// Inputs and results come from the wasm alone, so they never wait for the charts'
+/// script; the chart boxes keep their height meanwhile. A page that already lists the
+/// script itself (a `<script>` tag) is waited for instead of loading it twice.
+pub fn load_after_first_paint(done: impl FnOnce() + 'static) {
+    let done = std::cell::Cell::new(Some(done));
+    let on_load = Closure::<dyn Fn()>::new(move || {
+        if loaded() {
+            if let Some(f) = done.take() {
+                f();
+            }
+        }
+    });
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let listed = document.query_selector(&format!("script[src$='{SCRIPT}']")).ok().flatten();
+    let script = match listed {
+        Some(s) => s,
+        None => {
+            let Ok(s) = document.create_element("script") else { return };
+            let Some(body) = document.body() else { return };
+            let _ = s.set_attribute("src", SCRIPT);
+            let script = s.clone();
+            // One animation frame, then a task: by then the first frame is on screen.
+            leptos::prelude::request_animation_frame(move || {
+                leptos::prelude::set_timeout(
+                    move || {
+                        let _ = body.append_child(&script);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+            s
+        }
+    };
+    let _ = script.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
+    // Called at most once; it lives as long as the page.
+    on_load.forget();
+}
+
+/// Creates the instance for an element: canvas, or SVG for `svg` (None unless a page
+/// registers the SVG renderer, which the bundled ECharts leaves out).
 pub fn init(el: &web_sys::HtmlElement, svg: bool) -> Option<ECharts> {
     if !loaded() {
         return None;

@@ -92,14 +92,17 @@ pub fn Field(
         draft.set(None);
     });
 
-    let on_text = move |text: String| match spec.parse_text(&text) {
-        Ok(value) => {
-            draft.set(Some(text));
-            state.set_field(path, value);
-        }
-        Err(e) => {
-            draft.set(Some(text));
-            state.set_error(path, e.message);
+    let on_text = move |text: String| {
+        super::perf::input_started();
+        match spec.parse_text(&text) {
+            Ok(value) => {
+                draft.set(Some(text));
+                state.set_field(path, value);
+            }
+            Err(e) => {
+                draft.set(Some(text));
+                state.set_error(path, e.message);
+            }
         }
     };
     let shown = move || {
@@ -147,6 +150,7 @@ pub fn Field(
                                 min=smin.to_string() max=smax.to_string() step=step.to_string()
                                 prop:value=to_slider
                                 on:input=move |ev| {
+                                    super::perf::input_started();
                                     let raw: f64 = event_target_value(&ev).parse().unwrap_or(lo);
                                     let x = if log { round_nice(10f64.powf(raw)) } else { raw };
                                     draft.set(None);

@@ -17,6 +17,7 @@ mod header;
 mod inputs;
 mod notices;
 mod print;
+pub mod perf;
 mod results;
 mod site;
 mod saved;
@@ -42,29 +43,15 @@ use state::{AppState, Theme};
 
 use crate::embed::{PageSettings, Section, ThemeChoice};
 
-/// True once the ECharts script has run; charts draw from then on.
+/// True once the ECharts script has run; charts draw from then on. The first call
+/// starts loading it.
 pub fn echarts_ready() -> ReadSignal<bool> {
     if let Some(ready) = use_context::<ReadSignal<bool>>() {
         return ready;
     }
     let (ready, set_ready) = signal(echarts::loaded());
     if !ready.get_untracked() {
-        // The script is deferred; poll briefly until it has run.
-        let handle = set_interval_with_handle(
-            move || {
-                if echarts::loaded() {
-                    set_ready.set(true);
-                }
-            },
-            std::time::Duration::from_millis(25),
-        );
-        if let Ok(h) = handle {
-            Effect::new(move |_| {
-                if ready.get() {
-                    h.clear();
-                }
-            });
-        }
+        echarts::load_after_first_paint(move || set_ready.set(true));
     }
     provide_context(ready);
     ready

@@ -1,0 +1,99 @@
+// In-page timings in headless Chromium against the release build: when the first chart
+// is drawn, and how long an input takes to reach the charts. Both come from the User
+// Timing entries the app writes (src/ui/perf.rs), so they measure the page's own work,
+// not the driver's round trips.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+const INPUT = 'llm-tco:input';
+const REDRAW = 'llm-tco:redraw';
+const FIRST_CHART = 'llm-tco:first-chart';
+/** Written by the page around a 10,000-sample Monte Carlo run, once it has one. */
+export const MONTE_CARLO = 'llm-tco:monte-carlo';
+
+const median = (xs) => percentile(xs, 50);
+function percentile(xs, p) {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const rank = (p / 100) * (s.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return s[lo] + (s[hi] - s[lo]) * (rank - lo);
+}
+
+/** Navigation to the first drawn chart, over `loads` cold loads (fresh context each). */
+async function firstChart(browser, url, loads) {
+  const times = [];
+  let firstResults = [];
+  let monteCarlo = null;
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    const t = await page.waitForFunction(
+      (name) => performance.getEntriesByName(name)[0]?.startTime, FIRST_CHART, { timeout: 30000 },
+    );
+    times.push(await t.jsonValue());
+    firstResults.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null));
+    const mc = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), MONTE_CARLO);
+    if (mc.length) monteCarlo = Math.max(monteCarlo ?? 0, ...mc);
+    await context.close();
+  }
+  firstResults = firstResults.filter((x) => x != null);
+  return { first_chart_ms: median(times), first_chart_runs_ms: times, fcp_ms: median(firstResults), monte_carlo_ms: monteCarlo };
+}
+
+/**
+ * Types `changes` different values into "Monthly requests", one per task, and collects
+ * the redraw measures: per input, the time until the last chart's setOption returned.
+ */
+async function inputToRedraw(browser, url, changes) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_CHART, { timeout: 30000 });
+  const result = await page.evaluate(async ({ changes, INPUT, REDRAW }) => {
+    const input = document.querySelector('#f-workload-monthly_requests');
+    if (!input) throw new Error('no "Monthly requests" input');
+    const byInput = new Map();
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name !== REDRAW) continue;
+        byInput.set(e.startTime, Math.max(byInput.get(e.startTime) ?? 0, e.duration));
+      }
+    });
+    observer.observe({ type: 'measure' });
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    for (let i = 0; i < changes; i++) {
+      // Alternate across the breakeven range so every change moves every chart.
+      const value = 200000 + ((i * 7919) % 100) * 47000 + i;
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+    }
+    await frame();
+    observer.takeRecords().forEach((e) => {
+      if (e.name === REDRAW) byInput.set(e.startTime, Math.max(byInput.get(e.startTime) ?? 0, e.duration));
+    });
+    observer.disconnect();
+    return { durations: [...byInput.values()], inputs: performance.getEntriesByName(INPUT).length };
+  }, { changes, INPUT, REDRAW });
+  await context.close();
+  const d = result.durations;
+  return { samples: d.length, p50_ms: percentile(d, 50), p95_ms: percentile(d, 95), max_ms: d.length ? Math.max(...d) : null };
+}
+
+export async function browser(url, { loads = 5, changes = 120 } = {}) {
+  const b = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const first = await firstChart(b, url, loads);
+    const redraw = await inputToRedraw(b, url, changes);
+    return { ...first, input_to_redraw: redraw };
+  } finally {
+    await b.close();
+  }
+}
