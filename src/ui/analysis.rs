@@ -99,7 +99,7 @@ fn Tornado() -> impl IntoView {
     let swing = RwSignal::new(crate::model::DEFAULT_SWING_PCT);
     let sens = Memo::new(move |_| {
         let pct = swing.get();
-        state.scenario.with(|s| sensitivity(s, pct))
+        state.settled.with(|s| sensitivity(s, pct))
     });
     view! {
         <div class="swing">
@@ -130,7 +130,8 @@ fn start_run(
 ) {
     let mine = generation.get().wrapping_add(1);
     generation.set(mine);
-    let run = state.scenario.with_untracked(|s| MonteCarlo::new(s, &ranges, SAMPLES, SEED));
+    progress.set(0.0);
+    let run = state.settled.with_untracked(|s| MonteCarlo::new(s, &ranges, SAMPLES, SEED));
     let run = Rc::new(RefCell::new(run));
     /// Advances the run by up to half a frame; `busy_ms` adds up the time spent computing
     /// (the run's cost, without the frames it yields in between).
@@ -224,17 +225,22 @@ fn UncertaintyPanel() -> impl IntoView {
         state.epoch.track();
         custom.set(None);
     });
-    let ranges = Memo::new(move |_| custom.get().unwrap_or_else(|| state.scenario.with(default_ranges)));
+    let ranges = Memo::new(move |_| custom.get().unwrap_or_else(|| state.settled.with(default_ranges)));
     let result = RwSignal::new(None::<(Uncertainty, f64)>);
     let progress = RwSignal::new(0.0);
     let generation = Rc::new(StdCell::new(0u32));
     Effect::new(move |_| {
-        state.scenario.track();
+        state.settled.track();
         start_run(state, ranges.get(), generation.clone(), result, progress);
     });
     let rows = move || ranges.with(Vec::len);
+    // Busy while the inputs have not settled yet or a run is under way: the figures below
+    // are then those of earlier inputs.
+    let busy = move || {
+        state.scenario.with(|s| state.settled.with(|t| s != t)) || progress.get() < 1.0
+    };
     view! {
-        <section class="panel" data-panel="uncertainty" aria-label="Uncertainty">
+        <section class="panel" data-panel="uncertainty" aria-label="Uncertainty" aria-busy=move || busy().to_string()>
             <h2>"Uncertainty: how sure is the answer?"</h2>
             <p class="panel-note">"Each input below is drawn from a triangular distribution between its low and high values, peaking at the likely one; "
                 {format::grouped(SAMPLES as f64, 0)} " samples with a fixed seed, so the same inputs give the same answer."</p>

@@ -24,6 +24,9 @@ pub enum Theme {
 pub struct AppState {
     /// The last valid scenario. Rejected inputs never reach it.
     pub scenario: RwSignal<Scenario>,
+    /// The scenario once typing pauses: the heavier analyses (tornado, Monte Carlo) follow
+    /// this copy, so each keystroke redraws only the main results and charts.
+    pub settled: RwSignal<Scenario>,
     /// The scenario's canonical JSON, computed once per change for every field to read.
     pub scenario_value: Memo<Value>,
     /// The report of `scenario`.
@@ -40,6 +43,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(initial: Scenario) -> Self {
+        let settled = RwSignal::new(initial.clone());
         let scenario = RwSignal::new(initial);
         let scenario_value = Memo::new(move |_| scenario.with(Scenario::to_value));
         let report = Memo::new(move |_| scenario.with(evaluate));
@@ -50,8 +54,10 @@ impl AppState {
             Theme::Light => false,
             Theme::Dark => true,
         });
+        follow_when_settled(scenario, settled);
         Self {
             scenario,
+            settled,
             scenario_value,
             report,
             errors: RwSignal::new(BTreeMap::new()),
@@ -103,6 +109,29 @@ impl AppState {
     pub fn money(&self) -> Money {
         self.scenario.with(|s| Money::from_org(&s.org))
     }
+}
+
+/// How long the inputs must rest before the analyses recompute.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Copies `scenario` into `settled` once it has not changed for [`SETTLE`].
+fn follow_when_settled(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) {
+    let generation = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    Effect::new(move |_| {
+        scenario.track();
+        let mine = generation.get().wrapping_add(1);
+        generation.set(mine);
+        let generation = generation.clone();
+        set_timeout(
+            move || {
+                let current = scenario.get_untracked();
+                if generation.get() == mine && settled.with_untracked(|s| *s != current) {
+                    settled.set(current);
+                }
+            },
+            SETTLE,
+        );
+    });
 }
 
 /// The state from context (the app provides it at the top).

@@ -27,8 +27,9 @@ function chartData(page) {
   }), CHARTS);
 }
 
-/** Every input's value and every result figure on the page. */
-function pageState(page) {
+/** Every input's value and every result figure on the page, once the analyses have caught up. */
+async function pageState(page) {
+  await page.waitForFunction(() => document.querySelector('[data-panel="uncertainty"]')?.getAttribute('aria-busy') === 'false');
   return page.evaluate(() => ({
     inputs: [...document.querySelectorAll('[data-field]')].map((f) => {
       const el = f.querySelector('input[type=text], select, input[type=checkbox]');
