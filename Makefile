@@ -37,3 +37,16 @@ bench: build
 clean:
 	rm -rf dist .build
 	cargo clean
+
+## Fuzz the link decoder and scenario JSON -> report for FUZZ_SECONDS each (nightly;
+## not part of `make test`). Crashes land in fuzz/artifacts/<target>/.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := link_decode scenario_evaluate
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run --fuzz-dir fuzz --target-dir "$${CARGO_TARGET_DIR:-target}/fuzz" $$t \
+	    -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; \
+	done

@@ -509,6 +509,21 @@ impl Scenario {
         if let Value::Object(m) = &mut merged {
             m.insert("version".into(), Value::from(CURRENT_VERSION));
         }
+        // Checked field by field before serde sees the value, so that a wrong type or a
+        // value out of range is reported with its field and range (serde's own message
+        // names the value, not the field), and `240.0` is read as the whole number it is.
+        let mut errors = Vec::new();
+        for spec in FIELDS {
+            if let Some(slot) = merged.pointer_mut(&json_pointer(spec.path)) {
+                whole_number_as_integer(spec, slot);
+            }
+            if let Err(e) = spec.check(&merged) {
+                errors.push(e);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         let scenario: Scenario = serde_json::from_value(merged).map_err(|e| {
             vec![FieldError { field: serde_error_field(&e.to_string()), message: e.to_string() }]
         })?;
@@ -567,6 +582,15 @@ impl Scenario {
             .map_err(|_| FieldError { field: spec.path.into(), message: spec.allowed() })?;
         *self = parsed;
         Ok(())
+    }
+}
+
+/// An integer field's `24.0` becomes `24`, which the u32 behind it accepts.
+fn whole_number_as_integer(spec: &FieldSpec, slot: &mut Value) {
+    if let (FieldKind::Number { integer: true, .. }, Some(x)) = (spec.kind, slot.as_f64()) {
+        if slot.is_f64() && x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
+            *slot = Value::from(x as u64);
+        }
     }
 }
 

@@ -246,7 +246,7 @@ fn UncertaintyPanel() -> impl IntoView {
                 {format::grouped(SAMPLES as f64, 0)} " samples with a fixed seed, so the same inputs give the same answer."</p>
             <div class="table-wrap">
                 <table class="ranges">
-                    <thead><tr><th scope="col">"Uncertain input"</th><th scope="col">"Low"</th><th scope="col">"Likely"</th><th scope="col">"High"</th><th></th></tr></thead>
+                    <thead><tr><th scope="col">"Uncertain input"</th><th scope="col">"Low"</th><th scope="col">"Likely"</th><th scope="col">"High"</th><th scope="col"><span class="visually-hidden">"Problem"</span></th></tr></thead>
                     <tbody>
                         {move || (0..rows()).map(|i| view! { <RangeRow index=i ranges=ranges custom=custom/> }).collect_view()}
                     </tbody>

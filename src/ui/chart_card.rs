@@ -18,8 +18,9 @@ pub fn TableView(
     /// The numbers to show.
     table: Table,
 ) -> impl IntoView {
+    // The wrapper scrolls, so it takes focus (arrow keys scroll it) and is named.
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=table.caption.clone()>
             <table>
                 <caption>{table.caption.clone()}</caption>
                 <thead><tr>{table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
@@ -72,8 +73,9 @@ where
             <div class="chart-head">
                 <h2>{title}</h2>
                 <ChartExport key=key chart=chart instance=instance table=table/>
-                <button type="button" class="ghost" aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)>
+                // The label names the action, so no aria-pressed: "Show as chart, pressed"
+                // would contradict itself.
+                <button type="button" class="ghost" on:click=move |_| as_table.update(|t| *t = !*t)>
                     {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
                 </button>
             </div>

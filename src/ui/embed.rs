@@ -102,13 +102,13 @@ pub fn EmbedRoot(children: Children) -> impl IntoView {
     let full = move || format!("{}?{}", page_url(), state.scenario.with(crate::link::encode));
     view! {
         <div class="embed-root" node_ref=root>
-            <div class="embed-bar">
+            <header class="embed-bar">
                 <SiteBrand/>
-                <span class="embed-title">"LLM cost calculator"</span>
+                <h1 class="embed-title">"LLM cost calculator"</h1>
                 <a class="embed-open" href=full target="_blank" rel="noopener">
                     "Open full calculator"<span class="visually-hidden">" (opens in a new tab)"</span>
                 </a>
-            </div>
+            </header>
             {children()}
         </div>
     }

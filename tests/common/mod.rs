@@ -32,3 +32,4 @@ pub fn audit_base(monthly_requests: f64) -> Value {
 pub fn audit_scenario(monthly_requests: f64) -> Scenario {
     Scenario::from_value(&audit_base(monthly_requests)).expect("valid audit scenario")
 }
+pub mod report_check;

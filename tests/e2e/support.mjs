@@ -27,10 +27,10 @@ export function isOptionalSiteJson(url) {
 
 /**
  * Opens a page that records console errors, page errors, failed requests and requests
- * that leave `origin`.
+ * that leave `origin`. `options` go to the browser context (e.g. `colorScheme`).
  */
-export async function openPage(browser, origin, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, origin, viewport = { width: 1280, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {

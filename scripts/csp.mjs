@@ -1,0 +1,54 @@
+// Trunk post_build hook: pins the page's Content-Security-Policy to the build. Trunk
+// writes an inline module script (the wasm loader) into index.html, so the policy needs
+// that script's hash, which changes with every build. This hashes every inline script,
+// puts the policy in a <meta> tag at the top of <head>, and writes `_headers` (read by
+// Netlify and Cloudflare Pages) with the same policy plus what only a header can say.
+//
+// FRAME_ANCESTORS (build-time environment) lists who may frame the calculator; the
+// default allows any site, because embedding is a feature (EMBEDDING.md, SECURITY.md).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a trunk post_build hook');
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+
+const hashes = [];
+for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+  if (/\bsrc\s*=/i.test(attrs)) continue;
+  hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+}
+
+// 'wasm-unsafe-eval' lets the page compile its own WebAssembly and nothing else.
+// style-src-attr 'unsafe-inline': ECharts writes its tooltip as HTML with style
+// attributes; elements' styles set through the CSSOM (ECharts, the accent colour) need
+// nothing. Stylesheets themselves still come only from this origin.
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
+// Right after <meta charset>, so the policy is in force before any script or style.
+html = html.replace(/(<meta charset="[^"]*">)/i, `$1\n  ${meta}`);
+if (!html.includes(meta)) throw new Error('index.html has no <meta charset>: the policy was not inserted');
+writeFileSync(file, html);
+
+const ancestors = process.env.FRAME_ANCESTORS || '*';
+writeFileSync(join(dir, '_headers'), `/*
+  Content-Security-Policy: ${policy}; frame-ancestors ${ancestors}
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+`);
+console.log(`csp: ${hashes.length} inline script hash(es); frame-ancestors ${ancestors}`);
