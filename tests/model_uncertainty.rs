@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::strategies::scenario;
+
 use llm_tco::catalog;
 use llm_tco::model::{
     API_PRICE_MULTIPLIER, LEAN_FIELDS, MonteCarlo, UncertainRange, Uncertainty, default_ranges, evaluate, lean_costs,
@@ -10,7 +12,7 @@ use llm_tco::model::{
 };
 use llm_tco::scenario::Scenario;
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// The audit scenario of `model_audit.rs`: custom API at $2 / $10 per million tokens,
 /// 1,000 input and 100 output tokens ($0.003 a request); one H100 at a measured
@@ -176,60 +178,6 @@ fn bad_ranges_are_cleaned_up_and_never_panic() {
     assert_eq!(MonteCarlo::new(&s, &[], 0, 1).progress(), 1.0);
 }
 
-/// Log-uniform in [lo, hi].
-fn log_range(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
-    (lo.ln()..=hi.ln()).prop_map(f64::exp)
-}
-
-fn pick(ids: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
-    prop::sample::select(ids)
-}
-
-prop_compose! {
-    fn scenario()(
-        volume in prop_oneof![Just(0.0), log_range(1.0, 1.0e11)],
-        input in log_range(1.0, 2.0e5),
-        output in log_range(1.0, 1.0e4),
-        hours in 1.0..=730.0f64,
-        peak in 1.0..=10.0f64,
-        api in pick(&["gpt-4o", "gpt-4o-mini", "claude-3.5-sonnet", "gemini-1.5-pro", "custom"]),
-        prices in prop::option::of((0.0..=100.0f64, 0.0..=200.0f64)),
-        cache in 0.0..=100.0f64,
-        batch in 0.0..=100.0f64,
-        model in pick(&["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mistral-7b", "phi-3-mini"]),
-        quant in pick(&["fp16", "fp8", "int8", "int4"]),
-        gpu in pick(&["a100-80gb", "h100-sxm", "h100-pcie", "l4", "rtx-4090"]),
-        tps in prop::option::of(log_range(0.01, 1.0e5)),
-        util in 1.0..=100.0f64,
-        redundancy in 0u32..=3,
-        gph in prop::option::of(0.0..=20.0f64),
-        billing in pick(&["always_on", "active_window", "scale_to_zero"]),
-        life in 0.5..=8.0f64,
-        horizon in 1u32..=120,
-    ) -> Scenario {
-        let mut v = json!({
-            "workload": { "monthly_requests": volume.round(), "input_tokens_per_request": input.round(),
-                          "output_tokens_per_request": output.round().max(1.0), "active_hours_per_month": hours,
-                          "peak_to_average": peak },
-            "api": { "model": api, "cache_hit_pct": cache, "batch_share_pct": batch },
-            "self_host": { "model": model, "quantization": quant, "gpu": gpu, "planning_utilization_pct": util,
-                           "redundancy_replicas": redundancy },
-            "cloud": { "billing": billing },
-            "owned": { "life_years": life },
-            "org": { "horizon_months": horizon }
-        });
-        if let Some((pin, pout)) = prices {
-            llm_tco::scenario::merge(&mut v, &json!({ "api": { "input_usd_per_mtok": pin, "output_usd_per_mtok": pout } }));
-        }
-        if let Some(tps) = tps {
-            llm_tco::scenario::merge(&mut v, &json!({ "self_host": { "output_tokens_per_sec_per_replica": tps } }));
-        }
-        if let Some(gph) = gph {
-            llm_tco::scenario::merge(&mut v, &json!({ "cloud": { "usd_per_gpu_hour": gph } }));
-        }
-        Scenario::from_value(&v).expect("generated scenarios are valid")
-    }
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]

@@ -1,6 +1,8 @@
 //! The audit scenario the model tests share: every cost that is not under test is zero.
 #![allow(dead_code)]
 
+pub mod strategies;
+
 use llm_tco::scenario::Scenario;
 use serde_json::{Value, json};
 
