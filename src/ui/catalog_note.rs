@@ -5,12 +5,30 @@ use leptos::prelude::*;
 use super::state::use_state;
 use crate::catalog;
 
+/// The fields that default from the catalog and so carry a note.
+const NOTED: [&str; 9] = [
+    "api.model",
+    "api.input_usd_per_mtok",
+    "api.output_usd_per_mtok",
+    "api.cached_input_usd_per_mtok",
+    "self_host.model",
+    "self_host.gpu",
+    "self_host.output_tokens_per_sec_per_replica",
+    "cloud.usd_per_gpu_hour",
+    "owned.gpu_price_usd",
+];
+
 /// A one-line summary of the catalog value; the full source opens below it.
 #[component]
 pub fn CatalogNote(
     /// Canonical path of the field the note belongs to.
     path: &'static str,
 ) -> impl IntoView {
+    // Every other field renders nothing and follows no signal, so a keystroke does not
+    // re-run a closure per input.
+    if !NOTED.contains(&path) {
+        return None;
+    }
     let state = use_state();
     let note = move || -> Option<(String, String, String)> {
         let s = state.scenario.read();
@@ -75,7 +93,7 @@ pub fn CatalogNote(
             _ => None,
         }
     };
-    move || {
+    Some(move || {
         note().map(|(summary, source, as_of)| {
             let date = (!as_of.is_empty()).then(|| format!(" · as of {as_of}"));
             view! {
@@ -85,5 +103,5 @@ pub fn CatalogNote(
                 </details>
             }
         })
-    }
+    })
 }
