@@ -6,13 +6,18 @@ use std::rc::Rc;
 use charming::Chart;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::use_element_size;
+use leptos_use::{UseIntersectionObserverOptions, use_element_size, use_intersection_observer_with_options};
 
 use super::echarts::{self, ECharts};
 
 /// Draws the chart `option` returns, again whenever the signals it reads change: one
 /// `echarts.init` per element, the option replaced on every change, resized with the
 /// element, disposed when the element goes away.
+///
+/// Only a chart within about one screen of the visible part of the page is built and
+/// drawn; one further away catches up when it comes near (or when the page is printed).
+/// An input therefore redraws the charts a reader can see, and a phone whose first
+/// screen holds no chart does not even load the chart library until one is near.
 #[component]
 pub fn ChartView<F>(
     /// Builds the chart; reactive.
@@ -32,15 +37,32 @@ where
     let node = NodeRef::<html::Div>::new();
     let instance: Rc<RefCell<Option<ECharts>>> = Rc::new(RefCell::new(None));
     let ready = super::echarts_ready();
+    let printing = super::printing();
+
+    let (in_view, set_in_view) = signal(false);
+    use_intersection_observer_with_options(
+        node,
+        move |entries, _| {
+            if let Some(entry) = entries.last() {
+                set_in_view.set(entry.is_intersecting());
+            }
+        },
+        UseIntersectionObserverOptions::default().root_margin("100% 0px"),
+    );
 
     let inst = instance.clone();
     // The option last handed to ECharts: an unchanged chart is not redrawn.
     let drawn = RefCell::new(String::new());
     Effect::new(move |_| {
-        let chart = option();
-        if !ready.get() {
+        // Out of view, the effect follows only the view and print state, not the inputs.
+        if !in_view.get() && !printing.get() {
             return;
         }
+        if !ready.get() {
+            super::load_echarts();
+            return;
+        }
+        let chart = option();
         let Some(el) = node.get() else { return };
         if inst.borrow().is_none() {
             if let Some(created) = echarts::init(&el, false) {

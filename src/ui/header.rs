@@ -8,6 +8,11 @@ use super::state::{Theme, use_state};
 use crate::catalog;
 
 /// Title and the controls that act on the whole scenario.
+///
+/// `index.html` carries a static copy of the title and the default preset's description
+/// so the first paint does not wait for the wasm; [`crate::ui::App`]'s mount replaces it
+/// with this header in the same task. The description comes before the controls so the
+/// static part never moves when the controls arrive.
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_state();
@@ -41,6 +46,7 @@ pub fn Header() -> impl IntoView {
                 <h1>"LLM TCO"</h1>
                 <p class="tagline">"Cloud API or self-hosted GPUs: what this workload costs, and the volume where the answer flips."</p>
             </div>
+            <p class="preset-description">{description}</p>
             <div class="controls">
                 <label for="preset">"Preset"</label>
                 <select id="preset" prop:value=preset_id on:change=move |ev| choose(event_target_value(&ev))>
@@ -55,7 +61,6 @@ pub fn Header() -> impl IntoView {
                 <CopyLink/>
                 <DownloadJson/>
             </div>
-            <p class="preset-description">{description}</p>
         </header>
     }
 }

@@ -43,18 +43,52 @@ use state::{AppState, Theme};
 
 use crate::embed::{PageSettings, Section, ThemeChoice};
 
-/// True once the ECharts script has run; charts draw from then on. The first call
-/// starts loading it.
-pub fn echarts_ready() -> ReadSignal<bool> {
-    if let Some(ready) = use_context::<ReadSignal<bool>>() {
-        return ready;
+/// The chart library's state, shared by every chart of the page.
+#[derive(Clone, Copy)]
+struct ChartLibrary {
+    /// True once the ECharts script has run; charts draw from then on.
+    ready: ReadSignal<bool>,
+    set_ready: WriteSignal<bool>,
+    /// Whether the script has been asked for.
+    requested: RwSignal<bool>,
+    /// True while the page is being printed: every chart draws, seen or not.
+    printing: ReadSignal<bool>,
+}
+
+fn chart_library() -> ChartLibrary {
+    if let Some(library) = use_context::<ChartLibrary>() {
+        return library;
     }
     let (ready, set_ready) = signal(echarts::loaded());
-    if !ready.get_untracked() {
-        echarts::load_after_first_paint(move || set_ready.set(true));
+    let (printing, set_printing) = signal(false);
+    let on_print = leptos::ev::beforeprint;
+    let _ = leptos::prelude::window_event_listener(on_print, move |_| set_printing.set(true));
+    let _ = leptos::prelude::window_event_listener(leptos::ev::afterprint, move |_| set_printing.set(false));
+    let library = ChartLibrary { ready, set_ready, requested: RwSignal::new(false), printing };
+    provide_context(library);
+    library
+}
+
+/// True once the ECharts script has run; charts draw from then on. Call it at the root
+/// so every chart shares one state; nothing loads until [`load_echarts`].
+pub fn echarts_ready() -> ReadSignal<bool> {
+    chart_library().ready
+}
+
+/// Loads the ECharts script, once: the first chart that comes near the screen asks.
+pub fn load_echarts() {
+    let library = chart_library();
+    if library.ready.get_untracked() || library.requested.get_untracked() {
+        return;
     }
-    provide_context(ready);
-    ready
+    library.requested.set(true);
+    let set_ready = library.set_ready;
+    echarts::load_after_first_paint(move || set_ready.set(true));
+}
+
+/// True while the page is printed (between `beforeprint` and `afterprint`).
+fn printing() -> ReadSignal<bool> {
+    chart_library().printing
 }
 
 /// The query string of the page's address (empty when there is none).

@@ -2,17 +2,14 @@
 // and follow the inputs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForChart } from './support.mjs';
+import { serve, launch, openPage, waitForChart, chartOption } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 function option(page, key) {
-  return page.evaluate((k) => {
-    const el = document.querySelector(`[data-chart="${k}"] .chart`);
-    return JSON.parse(JSON.stringify(window.echarts.getInstanceByDom(el).getOption()));
-  }, key);
+  return chartOption(page, `[data-chart="${key}"] .chart`);
 }
 
 test('the tornado and the savings histogram render and update with the inputs', async () => {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serve, launch, openPage, waitForChart } from './support.mjs';
+import { serve, launch, openPage, waitForChart, chartOption as optionOf } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -13,10 +13,7 @@ const ARTIFACTS = new URL('./.artifacts/', import.meta.url);
 
 /** The option of the chart in the card `key`. */
 function chartOption(page, key) {
-  return page.evaluate((k) => {
-    const el = document.querySelector(`[data-chart="${k}"] .chart`);
-    return JSON.parse(JSON.stringify(window.echarts.getInstanceByDom(el).getOption()));
-  }, key);
+  return optionOf(page, `[data-chart="${key}"] .chart`);
 }
 
 /** Every x value of every vertical mark line in a chart option. */

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { serve, launch, openPage, waitForChart } from './support.mjs';
+import { serve, launch, openPage, waitForChart, chartOption } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,12 +19,13 @@ async function ready(page, path = '') {
 }
 
 /** Every series' name and data of every chart. */
-function chartData(page) {
-  return page.evaluate((keys) => keys.map((k) => {
-    const el = document.querySelector(`[data-chart="${k}"] .chart`);
-    const option = window.echarts.getInstanceByDom(el).getOption();
-    return option.series.map((s) => ({ name: s.name, data: JSON.parse(JSON.stringify(s.data)) }));
-  }), CHARTS);
+async function chartData(page) {
+  const charts = [];
+  for (const key of CHARTS) {
+    const option = await chartOption(page, `[data-chart="${key}"] .chart`);
+    charts.push(option.series.map((s) => ({ name: s.name, data: s.data })));
+  }
+  return charts;
 }
 
 /** Every input's value and every result figure on the page, once the analyses have caught up. */

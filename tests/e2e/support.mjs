@@ -48,10 +48,25 @@ export async function openPage(browser, origin, viewport = { width: 1280, height
   return { page, context, problems };
 }
 
-/** Waits until the chart element inside `selector` holds a drawn ECharts canvas. */
+/**
+ * Brings the chart element `selector` on screen (the page draws only charts near the
+ * visible part, and a chart further away keeps its last drawing), waits until it holds a
+ * drawn ECharts canvas, then lets the page finish the frame. `page` may be a frame.
+ */
 export async function waitForChart(page, selector) {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
   await page.waitForFunction((sel) => {
     const el = document.querySelector(sel);
     return !!(el && window.echarts && window.echarts.getInstanceByDom(el) && el.querySelector('canvas'));
   }, selector, { timeout: 15000 });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
+}
+
+/** The current option of the chart element `selector`, as plain JSON (see waitForChart). */
+export async function chartOption(page, selector) {
+  await waitForChart(page, selector);
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return JSON.parse(JSON.stringify(window.echarts.getInstanceByDom(el).getOption()));
+  }, selector);
 }
