@@ -246,30 +246,28 @@ fn reference() -> &'static Scenario {
 /// A preset's frozen version 1 scenario and its canonical JSON, when the id is in
 /// [`PRESETS_V1`].
 pub fn frozen_preset(id: &str) -> Option<&'static (Scenario, Value)> {
-    static PRESETS: OnceLock<Vec<(Scenario, Value)>> = OnceLock::new();
-    let all = PRESETS.get_or_init(|| {
-        PRESETS_V1
-            .iter()
-            .map(|(id, query)| {
-                let mut s = reference().clone();
-                apply_frozen(&mut s, query);
-                s.preset = (*id).to_string();
-                let value = s.to_value();
-                (s, value)
-            })
-            .collect()
-    });
-    PRESETS_V1.iter().position(|(p, _)| *p == id).and_then(|i| all.get(i))
+    // Each preset is built the first time it is asked for: opening a link builds one.
+    static PRESETS: OnceLock<Vec<OnceLock<(Scenario, Value)>>> = OnceLock::new();
+    let all = PRESETS.get_or_init(|| PRESETS_V1.iter().map(|_| OnceLock::new()).collect());
+    let i = PRESETS_V1.iter().position(|(p, _)| *p == id)?;
+    let (preset, query) = PRESETS_V1[i];
+    Some(all.get(i)?.get_or_init(|| {
+        let mut s = reference().clone();
+        apply_frozen(&mut s, query);
+        s.preset = preset.to_string();
+        let value = s.to_value();
+        (s, value)
+    }))
 }
 
 /// Lays frozen link text over a scenario. Tests check every entry applies cleanly; a
 /// failure here would show up there.
 fn apply_frozen(s: &mut Scenario, query: &str) {
-    for (key, value) in query.split('&').filter_map(|p| p.split_once('=')) {
-        if let Some(spec) = FIELDS.iter().find(|f| f.alias == key) {
-            let _ = spec.parse_text(&unescape(value).unwrap_or_default()).and_then(|v| s.set(spec.path, v));
-        }
-    }
+    let items = query.split('&').filter_map(|p| p.split_once('=')).filter_map(|(key, value)| {
+        let spec = FIELDS.iter().find(|f| f.alias == key)?;
+        spec.parse_text(&unescape(value).unwrap_or_default()).ok().map(|v| (spec.path, v))
+    });
+    let _ = s.set_many(items);
 }
 
 fn reference_value() -> &'static Value {

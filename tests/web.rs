@@ -16,6 +16,14 @@ async fn settle() {
     }
 }
 
+/// Resolves in a task after the current one (a zero-delay timeout).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 async fn mount() -> (HtmlElement, impl Drop) {
     // The app reads its scenario from the address, which an earlier test's app has kept
     // equal to that test's scenario (its preset included): start each test from none.
@@ -30,6 +38,10 @@ async fn mount_at(search: &str) -> (HtmlElement, impl Drop) {
     let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&div).unwrap();
     let handle = leptos::mount::mount_to(div.clone(), llm_tco::ui::App);
+    // The page builds its parts below the first screen in later tasks: wait for all.
+    while llm_tco::ui::staged::pending() {
+        next_task().await;
+    }
     settle().await;
     (div, handle)
 }

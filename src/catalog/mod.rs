@@ -6,7 +6,7 @@
 //! [`load_errors`]) instead of panicking: a panic in WebAssembly kills the page. The unit
 //! tests below parse every file, so a broken file never ships.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -128,8 +128,9 @@ struct Catalog {
     gpus: Vec<Gpu>,
     throughput: Vec<ThroughputPoint>,
     presets: Vec<Preset>,
-    /// Each preset's full scenario, resolved once (same order as `presets`).
-    preset_scenarios: Vec<Option<Scenario>>,
+    /// Each preset's full scenario, resolved the first time it is asked for (same order
+    /// as `presets`): the page's start-up needs one of them at most.
+    preset_scenarios: Vec<OnceLock<Result<Scenario, String>>>,
     errors: Vec<String>,
 }
 
@@ -153,16 +154,7 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     let gpus = parse("gpus.json", GPUS_JSON, &mut errors);
     let throughput = parse("throughput.json", THROUGHPUT_JSON, &mut errors);
     let presets: Vec<Preset> = parse("presets.json", PRESETS_JSON, &mut errors);
-    let preset_scenarios = presets
-        .iter()
-        .map(|p| match resolve_preset(p) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errors.push(format!("presets.json: preset \"{}\": {e}", p.id));
-                None
-            }
-        })
-        .collect();
+    let preset_scenarios = presets.iter().map(|_| OnceLock::new()).collect();
     Catalog { api_models, open_models, gpus, throughput, presets, preset_scenarios, errors }
 });
 
@@ -177,9 +169,19 @@ fn resolve_preset(preset: &Preset) -> Result<Scenario, String> {
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
-/// Problems found while parsing the data files (empty when all is well).
-pub fn load_errors() -> &'static [String] {
-    &CATALOG.errors
+/// Problems found in the data files (empty when all is well): files that do not parse,
+/// and presets whose scenario does not resolve.
+pub fn load_errors() -> Vec<String> {
+    let c: &'static Catalog = &CATALOG;
+    let presets = c.presets.iter().enumerate().filter_map(|(i, p)| {
+        resolved_preset(i)?.as_ref().err().map(|e| format!("presets.json: preset \"{}\": {e}", p.id))
+    });
+    c.errors.iter().cloned().chain(presets).collect()
+}
+
+fn resolved_preset(i: usize) -> Option<&'static Result<Scenario, String>> {
+    let c: &'static Catalog = &CATALOG;
+    Some(c.preset_scenarios.get(i)?.get_or_init(|| resolve_preset(&c.presets[i])))
 }
 
 /// Catalog ids of a list, in display order (API models end with `custom`).
@@ -201,7 +203,7 @@ pub fn preset_ids() -> Vec<&'static str> {
 pub fn preset_scenario(id: &str) -> Option<Scenario> {
     let c: &Catalog = &CATALOG;
     let i = c.presets.iter().position(|p| p.id == id)?;
-    c.preset_scenarios.get(i).cloned().flatten()
+    resolved_preset(i)?.as_ref().ok().cloned()
 }
 
 pub fn api_models() -> &'static [ApiModel] {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::field::Field;
+use super::staged::Later;
 use crate::scenario::fields::{FIELDS, GROUPS};
 
 /// Groups a visitor usually leaves alone start folded.
@@ -11,30 +12,40 @@ fn starts_open(group: &str) -> bool {
 }
 
 /// Every input, in its group; the advanced fields of a group fold away under "More".
+/// The first group is built with the page; the others, and every "More", each in a
+/// later task (see [`Later`]).
 #[component]
 pub fn Inputs() -> impl IntoView {
     GROUPS
         .iter()
-        .map(|&group| {
-            let main = FIELDS.iter().filter(|f| f.group == group && !f.advanced);
-            let advanced: Vec<_> = FIELDS.iter().filter(|f| f.group == group && f.advanced).collect();
-            let more = (!advanced.is_empty()).then(|| {
-                view! {
-                    <details class="more">
-                        <summary>"More " {group.to_lowercase()} " settings"</summary>
-                        {advanced.into_iter().map(|spec| view! { <Field spec=spec/> }).collect_view()}
-                    </details>
-                }
-            });
-            view! {
-                <details class="group" open=starts_open(group)>
-                    <summary><h2>{group}</h2></summary>
-                    <div class="fields">
-                        {main.map(|spec| view! { <Field spec=spec/> }).collect_view()}
-                        {more}
-                    </div>
-                </details>
-            }
+        .enumerate()
+        .map(|(i, &group)| {
+            if i == 0 { group_view(group).into_any() } else { view! { <Later>{group_view(group)}</Later> }.into_any() }
         })
         .collect_view()
+}
+
+/// One group's fields; its advanced ones under "More".
+fn group_view(group: &'static str) -> impl IntoView {
+    let main = FIELDS.iter().filter(move |f| f.group == group && !f.advanced);
+    let has_more = FIELDS.iter().any(|f| f.group == group && f.advanced);
+    let more = has_more.then(|| {
+        view! {
+            <details class="more">
+                <summary>"More " {group.to_lowercase()} " settings"</summary>
+                <Later>
+                    {FIELDS.iter().filter(|f| f.group == group && f.advanced).map(|spec| view! { <Field spec=spec/> }).collect_view()}
+                </Later>
+            </details>
+        }
+    });
+    view! {
+        <details class="group" open=starts_open(group)>
+            <summary><h2>{group}</h2></summary>
+            <div class="fields">
+                {main.map(|spec| view! { <Field spec=spec/> }).collect_view()}
+                {more}
+            </div>
+        </details>
+    }
 }

@@ -20,6 +20,7 @@ mod print;
 pub mod perf;
 mod results;
 mod site;
+pub mod staged;
 mod saved;
 mod share;
 pub mod state;
@@ -39,6 +40,7 @@ use print::PrintReport;
 use results::Results;
 use site::{SiteCta, SiteFooter, load_site};
 use saved::SavedPanel;
+use staged::Later;
 use state::{AppState, Theme};
 
 use crate::embed::{PageSettings, Section, ThemeChoice};
@@ -110,11 +112,11 @@ fn Calculator() -> impl IntoView {
                 </aside>
             })}
             <div class="outputs">
-                {shows(Section::Decision).then(|| view! { <DecisionCard/> })}
-                {shows(Section::Results).then(|| view! { <Results/> })}
+                {shows(Section::Decision).then(|| view! { <Later soon=true><DecisionCard/></Later> })}
+                {shows(Section::Results).then(|| view! { <Later soon=true><Results/></Later> })}
                 <ChartsPanel/>
-                {shows(Section::Analysis).then(|| view! { <Analysis/> })}
-                {full_page.then(|| view! { <SavedPanel/><PrintReport/> })}
+                {shows(Section::Analysis).then(|| view! { <Later><Analysis/></Later> })}
+                {full_page.then(|| view! { <Later><SavedPanel/></Later><Later><PrintReport/></Later> })}
             </div>
         </main>
     }
@@ -176,11 +178,14 @@ pub fn App() -> impl IntoView {
         <Header/>
         <LinkNotices notices=notices/>
         <Calculator/>
-        <AnswerBar/>
-        <footer class="foot">
-            <p>"Everything is computed in your browser; nothing you enter leaves this page. Catalog prices carry their sources and dates; override any of them."</p>
-            <SiteFooter/>
-        </footer>
+        <Later soon=true><AnswerBar/></Later>
+        // Last, so it never moves down while the parts above it arrive.
+        <Later>
+            <footer class="foot">
+                <p>"Everything is computed in your browser; nothing you enter leaves this page. Catalog prices carry their sources and dates; override any of them."</p>
+                <SiteFooter/>
+            </footer>
+        </Later>
     }
     .into_any()
 }

@@ -1,0 +1,64 @@
+//! Rendering the page in steps: what the first screen shows is built in the mount's task,
+//! every [`Later`] block in a task of its own after it, in page order. A phone's main
+//! thread is then never blocked for the whole page at once, and the first screen appears
+//! as soon as its own part is built.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+type Step = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// Blocks marked `soon`, shown before every other.
+    static SOON: RefCell<VecDeque<Step>> = RefCell::new(VecDeque::new());
+    static QUEUE: RefCell<VecDeque<Step>> = RefCell::new(VecDeque::new());
+    static PUMPING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while some [`Later`] block is still waiting for its task.
+pub fn pending() -> bool {
+    PUMPING.with(Cell::get)
+}
+
+/// Runs `step` in a later task, after every step queued before it (and every `soon` one).
+fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
+    let queue = if soon { &SOON } else { &QUEUE };
+    queue.with(|q| q.borrow_mut().push_back(Box::new(step)));
+    if !PUMPING.with(|p| p.replace(true)) {
+        set_timeout(pump, Duration::ZERO);
+    }
+}
+
+/// One step per task; the render a step triggers runs before the task ends.
+fn pump() {
+    let step = SOON.with(|q| q.borrow_mut().pop_front()).or_else(|| QUEUE.with(|q| q.borrow_mut().pop_front()));
+    match step {
+        Some(step) => {
+            step();
+            set_timeout(pump, Duration::ZERO);
+        }
+        None => PUMPING.with(|p| p.set(false)),
+    }
+}
+
+/// Renders its children in a task of their own, after the page's first task and after
+/// every `Later` block before it; `soon` ones (the first screen's results) go before all
+/// others. Nothing above a block may move when it arrives, so use it for parts at the end
+/// of a column.
+#[component]
+pub fn Later(
+    /// Shown before the blocks that are not `soon`.
+    #[prop(optional)]
+    soon: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    enqueue(soon, move || {
+        // The block may have gone meanwhile (an unmounted page): nothing to show then.
+        let _ = shown.try_set(true);
+    });
+    move || shown.get().then(|| children())
+}
