@@ -43,9 +43,10 @@ const policy = [
 ].join('; ');
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
+html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/i, '');
 // Right after <meta charset>, so the policy is in force before any script or style.
-html = html.replace(/(<meta charset="[^"]*">)/i, `$1\n  ${meta}`);
+// (A minified page writes it as <meta charset=utf-8>.)
+html = html.replace(/(<meta charset="?[^">]*"?>)/i, `$1${meta}`);
 if (!html.includes(meta)) throw new Error('index.html has no <meta charset>: the policy was not inserted');
 writeFileSync(file, html);
 

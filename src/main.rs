@@ -9,6 +9,7 @@ fn main() {
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-top")) {
         boot.remove();
     }
+    llm_tco::ui::echarts::preload();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,14 +1,22 @@
 // Bytes of every file in dist/: raw, gzip -9 and brotli (quality 11), and what a first
-// visit downloads before and after the results are on screen.
+// visit to the calculator downloads before and after the results are on screen.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * Files the page requests only once the results are showing: the ECharts bundle, which
- * the app injects after its first render, and the favicon.
+ * the app injects when the first chart comes near the screen, the optional branding and
+ * the offline worker, which is registered after the results.
  */
-export const AFTER_RESULTS = [/^echarts[^/]*\.js$/, /^favicon\./];
+export const AFTER_RESULTS = [/^echarts[^/]*\.js$/, /^site\.json$/, /^sw\.js$/];
+
+/**
+ * Files in dist/ the calculator page never requests: the static host's header rules, the
+ * script an embedding site loads on its own page, and the favicon file for hosts that
+ * want one (the page carries its icon inline).
+ */
+export const NOT_REQUESTED = [/^_headers$/, /^embed\.js$/, /^favicon\.svg$/];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -30,14 +38,16 @@ export function bundle(dist) {
         params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
       }).length,
       after_results: AFTER_RESULTS.some((re) => re.test(name)),
+      not_requested: NOT_REQUESTED.some((re) => re.test(name)),
     };
   });
   files.sort((a, b) => b.gzip - a.gzip);
   const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
-  const before = files.filter((f) => !f.after_results);
+  const visit = files.filter((f) => !f.not_requested);
+  const before = visit.filter((f) => !f.after_results);
   return {
     files,
-    first_visit: { raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli') },
+    first_visit: { raw: sum(visit, 'raw'), gzip: sum(visit, 'gzip'), brotli: sum(visit, 'brotli') },
     before_results: { raw: sum(before, 'raw'), gzip: sum(before, 'gzip'), brotli: sum(before, 'brotli') },
   };
 }

@@ -63,7 +63,7 @@ if (report.model) {
 if (report.bundle) {
   const { files, first_visit, before_results } = report.bundle;
   for (const f of files) {
-    rows.push(['bundle', f.file + (f.after_results ? ' (after results)' : ''),
+    rows.push(['bundle', f.file + (f.not_requested ? ' (not requested by the page)' : f.after_results ? ' (after results)' : ''),
       `${fmtKib(f.raw)} raw, ${fmtKib(f.gzip)} gzip, ${fmtKib(f.brotli)} br`]);
   }
   rows.push(['bundle', 'first visit, total', `${fmtKib(first_visit.raw)} raw, ${fmtKib(first_visit.gzip)} gzip, ${fmtKib(first_visit.brotli)} br`]);

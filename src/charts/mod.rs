@@ -173,6 +173,7 @@ fn option_line(look: &Look, report: &Report, id: OptionId) -> Line {
     Line::new()
         .name(series_name(report, id))
         .show_symbol(false)
+        .symbol(charming::element::Symbol::None)
         .item_style(charming::element::ItemStyle::new().color(colour))
         .line_style(LineStyle::new().color(colour).width(2))
 }

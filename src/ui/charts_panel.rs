@@ -37,24 +37,24 @@ fn click_sets_volume(state: AppState) -> Rc<dyn Fn(&ECharts)> {
 }
 
 /// The charts a link's sections choose (all by default), each with its table view, each
-/// built in a task of its own.
+/// built in a task of its own right after the results (before the folded inputs).
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
     let state = use_state();
     view! {
-        {shows(Section::Breakeven).then(|| view! { <Later>
+        {shows(Section::Breakeven).then(|| view! { <Later soon=true>
             <ChartCard title="Breakeven: monthly cost by volume" key="breakeven"
                 note="Click the chart to set the monthly volume. Drag or scroll to zoom."
                 chart=move || state.report.with(|r| state.scenario.with(|s| charts::breakeven(r, s, &state.look())))
                 table=move || state.report.with(|r| state.scenario.with(|s| charts::breakeven_table(r, s, &state.look())))
                 on_ready=click_sets_volume(state)/>
         </Later> })}
-        {shows(Section::Tco).then(|| view! { <Later>
+        {shows(Section::Tco).then(|| view! { <Later soon=true>
             <ChartCard title="Cumulative cost over the horizon" key="tco"
                 chart=move || state.report.with(|r| charts::tco(r, &state.look()))
                 table=move || state.report.with(|r| charts::tco_table(r, &state.look()))/>
         </Later> })}
-        {shows(Section::Breakdown).then(|| view! { <Later>
+        {shows(Section::Breakdown).then(|| view! { <Later soon=true>
             <ChartCard title="Monthly cost breakdown" key="breakdown"
                 chart=move || state.report.with(|r| charts::breakdown(r, &state.look()))
                 table=move || state.report.with(|r| charts::breakdown_table(r, &state.look()))/>

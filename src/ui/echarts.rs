@@ -59,6 +59,19 @@ pub fn loaded() -> bool {
 /// The ECharts bundle next to the page (see scripts/build-echarts.mjs).
 const SCRIPT: &str = "echarts.min.js";
 
+/// Starts downloading the ECharts bundle without running it: called once the first screen
+/// is built, so the download overlaps the rest of the page's start-up, and the script is
+/// ready in the cache when the first chart comes near the screen.
+pub fn preload() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let already = document.query_selector(&format!("script[src$='{SCRIPT}'], link[href$='{SCRIPT}']")).ok().flatten();
+    let (None, Some(head), Ok(link)) = (already, document.head(), document.create_element("link")) else { return };
+    let _ = link.set_attribute("rel", "preload");
+    let _ = link.set_attribute("as", "script");
+    let _ = link.set_attribute("href", SCRIPT);
+    let _ = head.append_child(&link);
+}
+
 /// Loads the ECharts bundle once the first screen has been painted, then calls `done`.
 /// Inputs and results come from the wasm alone, so they never wait for the charts'
 /// script; the chart boxes keep their height meanwhile. A page that already lists the
