@@ -1,4 +1,4 @@
-// Trunk post_build hook: pins the page's Content-Security-Policy to the build. Trunk
+// Trunk post_build step (scripts/post-build.mjs): pins the page's Content-Security-Policy to the build. Trunk
 // writes an inline module script (the wasm loader) into index.html, so the policy needs
 // that script's hash, which changes with every build. This hashes every inline script,
 // puts the policy in a <meta> tag at the top of <head>, and writes `_headers` (read by
@@ -37,6 +37,8 @@ const policy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The offline service worker, sw.js, from this origin only.
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

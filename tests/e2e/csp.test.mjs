@@ -31,7 +31,7 @@ test('dist carries the policy in a meta tag and in _headers', () => {
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(meta, 'index.html has a CSP meta tag');
   const policy = meta[1];
-  for (const part of ["default-src 'self'", "'wasm-unsafe-eval'", "'sha256-", "object-src 'none'", "base-uri 'none'", "connect-src 'self'"]) {
+  for (const part of ["default-src 'self'", "'wasm-unsafe-eval'", "'sha256-", "object-src 'none'", "base-uri 'none'", "connect-src 'self'", "worker-src 'self'"]) {
     assert.ok(policy.includes(part), `policy has ${part}: ${policy}`);
   }
   assert.ok(!/script-src[^;]*'unsafe-inline'/.test(policy), 'no unsafe-inline scripts');
@@ -63,6 +63,8 @@ test('using the full page breaks no part of the policy', async () => {
   for (const b of await page.getByRole('button', { name: /^(Export|Download|Copy)/ }).all()) {
     if (await b.isVisible()) await b.click();
   }
+  // The offline service worker registered under the policy.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForTimeout(200);
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(problems, []);
