@@ -35,14 +35,14 @@ use decision::DecisionCard;
 use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
 use inputs::Inputs;
-use notices::{LinkNotices, follow_address_bar};
+use notices::{AccentNotice, LinkNotices, follow_address_bar};
 use print::PrintReport;
 use results::Results;
 use site::{SiteCta, SiteFooter, load_site};
 use saved::SavedPanel;
 use state::{AppState, Theme};
 
-use crate::embed::{PageSettings, Section, ThemeChoice};
+use crate::embed::{PageSettings, Section, ThemeChoice, fit_accent};
 
 /// True once the ECharts script has run; charts draw from then on. The first call
 /// starts loading it.
@@ -122,17 +122,28 @@ pub fn App() -> impl IntoView {
             };
         }
     });
-    // A link's accent wins over the site owner's.
+    // A link's accent wins over the site owner's; either is fitted to the theme on screen
+    // so it keeps AA contrast (src/embed.rs, `fit_accent`).
     let link_accent = page.accent.clone();
+    let link_fit = Memo::new(move |_| link_accent.as_deref().and_then(|a| fit_accent(a, state.dark.get())));
     Effect::new(move |_| {
+        if let Some(fit) = link_fit.get() {
+            apply_accent(Some(&fit.used));
+            return;
+        }
         let site_accent = site.0.with(|s| s.as_ref().and_then(|s| s.accent.clone()));
-        apply_accent(link_accent.as_deref().or(site_accent.as_deref()));
+        let fit = site_accent.as_deref().and_then(|a| fit_accent(a, state.dark.get()));
+        if let Some(message) = fit.as_ref().and_then(|f| f.message()) {
+            gloo::console::warn!(format!("site.json: \"accent\" {message}"));
+        }
+        apply_accent(fit.as_ref().map(|f| f.used.as_str()));
     });
 
     if page.embed {
         return view! {
             <EmbedRoot>
                 <LinkNotices notices=notices/>
+                <AccentNotice fit=link_fit/>
                 <Calculator/>
                 <SiteCta/>
             </EmbedRoot>
@@ -144,6 +155,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Header/>
         <LinkNotices notices=notices/>
+        <AccentNotice fit=link_fit/>
         <Calculator/>
         <AnswerBar/>
         <footer class="foot">

@@ -121,7 +121,7 @@ test('using the full page breaks no part of the policy', async () => {
 });
 
 test('the embed with an accent colour breaks no part of the policy', async () => {
-  const { page, context, problems } = await open('?embed=1&theme=dark&accent=%230f766e&p=coding-assistant');
+  const { page, context, problems } = await open('?embed=1&theme=light&accent=%230f766e&p=coding-assistant');
   await waitForChart(page, '.chart');
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()), '#0f766e');
   assert.deepEqual(await violations(page), []);
