@@ -67,6 +67,7 @@ test('blocked storage: the page computes, and saving says what failed and that t
 test('full storage: saving says the storage is full, keeps what was saved before, and the page works on', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.goto(server.url);
+  await waitForChart(page, '[data-chart="breakeven"] .chart');
   const kept = JSON.stringify([{ name: 'Kept plan', query: 'v=1&p=document-processing&req=400000', saved_at: '2025-01-31T14:05:00.000Z' }]);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, kept]);
   await context.addInitScript(() => {
