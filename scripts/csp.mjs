@@ -1,4 +1,4 @@
-// Trunk post_build hook: pins the page's Content-Security-Policy to the build. Trunk
+// Trunk post_build step (scripts/post-build.mjs): pins the page's Content-Security-Policy to the build. Trunk
 // writes an inline module script (the wasm loader) into index.html, so the policy needs
 // that script's hash, which changes with every build. This hashes every inline script,
 // puts the policy in a <meta> tag at the top of <head>, and writes `_headers` (read by
@@ -26,9 +26,13 @@ for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/scrip
 const styleHashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(([, body]) => sha256(body));
 
 // 'wasm-unsafe-eval' lets the page compile its own WebAssembly and nothing else.
-// style-src-attr 'unsafe-inline': ECharts writes its tooltip as HTML with style
-// attributes; elements' styles set through the CSSOM (ECharts, the accent colour) need
-// nothing. Style elements are this build's own, by hash, or come from this origin.
+// style-src-attr 'unsafe-inline': ECharts writes each tooltip's content as HTML whose
+// colour markers and spacing are style attributes (set with innerHTML, which the policy
+// checks). Without it every tooltip still opens in place, since its box is styled through
+// the CSSOM, but loses its series markers and runs names into values, with a violation
+// per attribute (csp.test.mjs checks the markers). Elements' styles set through the CSSOM
+// (ECharts, the accent colour) need nothing. Style elements are this build's own, by
+// hash, or come from this origin.
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
@@ -37,6 +41,8 @@ const policy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The offline service worker, sw.js, from this origin only.
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

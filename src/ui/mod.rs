@@ -16,6 +16,7 @@ mod field;
 mod header;
 mod inputs;
 mod notices;
+mod offline;
 mod print;
 pub mod perf;
 mod results;
@@ -35,7 +36,7 @@ use decision::DecisionCard;
 use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
 use inputs::Inputs;
-use notices::{LinkNotices, follow_address_bar};
+use notices::{AccentNotice, LinkNotices, follow_address_bar};
 use print::PrintReport;
 use results::Results;
 use site::{SiteCta, SiteFooter, load_site};
@@ -43,7 +44,7 @@ use saved::SavedPanel;
 use staged::Later;
 use state::{AppState, Theme};
 
-use crate::embed::{PageSettings, Section, ThemeChoice};
+use crate::embed::{PageSettings, Section, ThemeChoice, fit_accent};
 
 /// The chart library's state, shared by every chart of the page.
 #[derive(Clone, Copy)]
@@ -125,7 +126,7 @@ fn Calculator() -> impl IntoView {
 /// The whole calculator: the full page, or the compact embed a link with `embed=1` asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    let _ = echarts_ready();
+    let drawn = echarts_ready();
     let decoded = crate::link::decode(&location_search());
     let (page, page_notices) = PageSettings::from_extras(&decoded.extras);
     let mut notices = decoded.notices;
@@ -157,26 +158,40 @@ pub fn App() -> impl IntoView {
             };
         }
     });
-    // A link's accent wins over the site owner's.
+    // A link's accent wins over the site owner's; either is fitted to the theme on screen
+    // so it keeps AA contrast (src/embed.rs, `fit_accent`).
     let link_accent = page.accent.clone();
+    let link_fit = Memo::new(move |_| link_accent.as_deref().and_then(|a| fit_accent(a, state.dark.get())));
     Effect::new(move |_| {
+        if let Some(fit) = link_fit.get() {
+            apply_accent(Some(&fit.used));
+            return;
+        }
         let site_accent = site.0.with(|s| s.as_ref().and_then(|s| s.accent.clone()));
-        apply_accent(link_accent.as_deref().or(site_accent.as_deref()));
+        let fit = site_accent.as_deref().and_then(|a| fit_accent(a, state.dark.get()));
+        if let Some(message) = fit.as_ref().and_then(|f| f.message()) {
+            gloo::console::warn!(format!("site.json: \"accent\" {message}"));
+        }
+        apply_accent(fit.as_ref().map(|f| f.used.as_str()));
     });
 
     if page.embed {
         return view! {
             <EmbedRoot>
                 <LinkNotices notices=notices/>
+                <AccentNotice fit=link_fit/>
                 <Calculator/>
                 <SiteCta/>
             </EmbedRoot>
         }
         .into_any();
     }
+    // Offline use belongs to the full page; an embed never installs a worker (SECURITY.md).
+    offline::register_when_drawn(drawn);
     view! {
         <Header/>
         <LinkNotices notices=notices/>
+        <AccentNotice fit=link_fit/>
         <Calculator/>
         <Later soon=true><AnswerBar/></Later>
         // Last, so it never moves down while the parts above it arrive.

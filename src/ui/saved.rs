@@ -35,21 +35,78 @@ pub struct Row {
     pub saved: Saved,
 }
 
-fn storage() -> Result<web_sys::Storage, String> {
-    let blocked = "this browser does not let the page store data (private mode or a blocked site setting)";
+/// Why the browser would not keep the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// No storage for this page: site data blocked (cookie settings), or a private window
+    /// that allows none.
+    Blocked,
+    /// The storage for this site is full.
+    Full,
+    /// Anything else the browser threw.
+    Other,
+}
+
+impl Refusal {
+    /// The refusal a storage call threw: a `QuotaExceededError` means full, a
+    /// `SecurityError` blocked.
+    fn of(error: &wasm_bindgen::JsValue) -> Refusal {
+        let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        match name.as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => Refusal::Full,
+            "SecurityError" => Refusal::Blocked,
+            _ => Refusal::Other,
+        }
+    }
+
+    fn reason(self) -> &'static str {
+        match self {
+            Refusal::Blocked => "this browser does not let the page store data (site data is blocked, or a private window allows none)",
+            Refusal::Full => "this browser's storage for this site is full",
+            Refusal::Other => "this browser refused to store it",
+        }
+    }
+}
+
+/// Where the scenario still is when the browser would not keep it.
+const STILL_IN_LINK: &str = "The scenario on screen is still in this page's link: copy the address or use Copy link to keep it.";
+
+/// The message for a write the browser refused; `what` names what was not stored.
+pub fn refused_message(what: &str, refusal: Refusal) -> String {
+    let listed = match refusal {
+        Refusal::Full => " Scenarios saved before are kept; delete some to make room.",
+        Refusal::Blocked | Refusal::Other => "",
+    };
+    format!(
+        "{what} was not stored: {}.{listed} {STILL_IN_LINK} This list keeps it only until you leave the page.",
+        refusal.reason()
+    )
+}
+
+fn storage() -> Result<web_sys::Storage, Refusal> {
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(s))) => Ok(s),
-        _ => Err(blocked.into()),
+        Some(Err(e)) => match Refusal::of(&e) {
+            Refusal::Full => Err(Refusal::Full),
+            _ => Err(Refusal::Blocked),
+        },
+        _ => Err(Refusal::Blocked),
     }
 }
 
 /// Reads the stored list: the entries that read back cleanly, and a message for each
 /// problem (whatever cannot be read is skipped).
 pub fn load() -> (Vec<Saved>, Vec<String>) {
-    let text = match storage().and_then(|s| s.get_item(STORAGE_KEY).map_err(|_| "reading was refused".to_string())) {
+    let text = match storage().and_then(|s| s.get_item(STORAGE_KEY).map_err(|e| Refusal::of(&e))) {
         Ok(Some(text)) => text,
         Ok(None) => return (Vec::new(), Vec::new()),
-        Err(e) => return (Vec::new(), vec![format!("Saved scenarios are not available: {e}.")]),
+        Err(e) => {
+            let message = format!(
+                "Saved scenarios are not available: {}. Saving still lists a scenario here until you leave the page. {STILL_IN_LINK}",
+                e.reason()
+            );
+            return (Vec::new(), vec![message]);
+        }
     };
     parse(&text)
 }
@@ -86,12 +143,11 @@ pub fn parse(text: &str) -> (Vec<Saved>, Vec<String>) {
     (good, problems)
 }
 
-/// Writes the list; the page keeps its copy either way.
-fn store(list: &[Saved]) -> Result<(), String> {
-    let text = serde_json::to_string(list).map_err(|e| e.to_string())?;
-    storage()?.set_item(STORAGE_KEY, &text).map_err(|_| {
-        "the browser refused to store it (storage full or blocked); it is kept on this page until you leave".into()
-    })
+/// Writes the list; the page keeps its copy either way. A refused write leaves what was
+/// stored before as it was.
+fn store(list: &[Saved]) -> Result<(), Refusal> {
+    let text = serde_json::to_string(list).map_err(|_| Refusal::Other)?;
+    storage()?.set_item(STORAGE_KEY, &text).map_err(|e| Refusal::of(&e))
 }
 
 fn now_iso() -> String {
@@ -126,12 +182,13 @@ pub fn SavedPanel() -> impl IntoView {
     let renaming = RwSignal::new(None::<u32>);
     let name_input = RwSignal::new(String::new());
 
-    // Every change is written through; a refusal is reported and the page carries on.
-    let commit = move |change: &dyn Fn(&mut Vec<Row>)| {
+    // Every change is written through; a refusal is reported, naming what was not stored,
+    // and the page carries on.
+    let commit = move |what: String, change: &dyn Fn(&mut Vec<Row>)| {
         rows.update(|r| change(r));
         let list: Vec<Saved> = rows.with_untracked(|r| r.iter().map(|row| row.saved.clone()).collect());
         if let Err(e) = store(&list) {
-            problems.update(|p| p.push(format!("Could not save: {e}.")));
+            problems.update(|p| p.push(refused_message(&what, e)));
         }
     };
 
@@ -151,7 +208,7 @@ pub fn SavedPanel() -> impl IntoView {
         let query = state.scenario.with_untracked(crate::link::encode);
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        commit(&|r: &mut Vec<Row>| r.push(Row { id, saved: Saved { name: name.clone(), query: query.clone(), saved_at: now_iso() } }));
+        commit(format!("Scenario \"{name}\""), &|r: &mut Vec<Row>| r.push(Row { id, saved: Saved { name: name.clone(), query: query.clone(), saved_at: now_iso() } }));
         name_input.set(String::new());
     };
 
@@ -180,7 +237,11 @@ pub fn SavedPanel() -> impl IntoView {
                 let open = move |_| state.replace(crate::link::decode(&query).scenario);
                 let delete = move |_| {
                     selected.update(|s| s.retain(|x| *x != id));
-                    commit(&|r: &mut Vec<Row>| r.retain(|row| row.id != id));
+                    let what = rows.with_untracked(|r| {
+                        let name = r.iter().find(|row| row.id == id).map(|row| row.saved.name.clone()).unwrap_or_default();
+                        format!("The deletion of \"{name}\"")
+                    });
+                    commit(what, &|r: &mut Vec<Row>| r.retain(|row| row.id != id));
                 };
                 let picked = move || selected.with(|s| s.contains(&id));
                 let full = move || selected.with(|s| s.len() >= 4 && !s.contains(&id));
@@ -189,7 +250,7 @@ pub fn SavedPanel() -> impl IntoView {
                 let finish = move || {
                     let new_name = clean_name(&draft.get_untracked());
                     if !new_name.is_empty() {
-                        commit(&|r: &mut Vec<Row>| {
+                        commit(format!("The new name \"{new_name}\""), &|r: &mut Vec<Row>| {
                             if let Some(row) = r.iter_mut().find(|row| row.id == id) {
                                 row.saved.name = new_name.clone();
                             }

@@ -57,6 +57,53 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
+const accentOf = (page) => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+
+// A link's accent that reads too faintly on the theme is darkened (light) or lightened
+// (dark) until it has 4.5:1 everywhere it is used, and a notice says what was used.
+for (const [scheme, requested, used] of [['light', '#ffff00', '#737300'], ['dark', '#000080', '#8787c3']]) {
+  for (const [name, path, chart] of [
+    ['full page', `?accent=%23${requested.slice(1)}&theme=${scheme}`, '[data-chart="breakeven"] .chart'],
+    ['embed', `?embed=1&accent=%23${requested.slice(1)}&theme=${scheme}`, '.chart'],
+  ]) {
+    test(`a low-contrast accent ${requested} on the ${scheme} ${name} is adjusted, with a notice, and axe finds nothing`, async () => {
+      const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 900 }, { bypassCSP: true });
+      await page.goto(server.url + path);
+      await waitForChart(page, chart);
+      assert.equal(await accentOf(page), used);
+      const notice = page.locator('[data-notice="accent"]');
+      assert.equal(
+        (await notice.locator('li').textContent()).replace(/\s+/g, ' '),
+        `accent: ${requested} has too little contrast on the ${scheme} theme (${scheme === 'light' ? '1.00' : '1.05'}:1; links, buttons and focus rings need 4.50:1), so ${used} is used instead.`,
+      );
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/accent-${scheme}-${name.replace(' ', '-')}.png` });
+      const drawn = await violations(page);
+      await unfoldEverything(page);
+      const unfolded = await violations(page);
+      const found = [...new Set([...drawn, ...unfolded])];
+      assert.deepEqual(found, [], `${found.length} violations:\n${found.join('\n')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test('the accent is fitted again when the theme changes', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, undefined, { colorScheme: 'dark' });
+  await page.goto(`${server.url}?accent=%23ffff00`);
+  await waitForChart(page, '[data-chart="breakeven"] .chart');
+  // Yellow reads well on the dark theme: kept, nothing to say.
+  assert.equal(await accentOf(page), '#ffff00');
+  assert.equal(await page.locator('[data-notice="accent"]').count(), 0);
+  // Theme: auto -> light.
+  await page.getByRole('button', { name: /^Theme/ }).click();
+  await page.locator('[data-notice="accent"]').waitFor();
+  assert.equal(await accentOf(page), '#737300');
+  assert.match(await page.locator('[data-notice="accent"]').textContent(), /#ffff00 has too little contrast on the light theme/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('axe finds nothing in the embed dialog or a link notice', async () => {
   const { page, context } = await openPage(browser, server.url, undefined, { bypassCSP: true });
   await page.goto(`${server.url}?req=-5&zzz=1`);

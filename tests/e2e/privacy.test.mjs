@@ -1,22 +1,42 @@
 // Nothing leaves the page once it has loaded, and a hostile link stays inert.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, waitForChart } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, serve, launch, openPage, waitForChart } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** The files the offline service worker keeps, as URLs on `origin` (from dist/sw.js). */
+function workerFiles(origin) {
+  const source = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const files = JSON.parse(source.match(/^const FILES = (\[[\s\S]*?\]);$/m)[1]);
+  return files.map((f) => new URL(f.url, origin).href);
+}
+
 test('after load, using the calculator makes no network request at all', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  // The service worker's own requests (its script, and the files it keeps for offline use).
+  const workerRequests = [];
+  context.on('request', (r) => { if (r.serviceWorker()) workerRequests.push(r.url()); });
   await page.goto(server.url);
   await waitForChart(page, '[data-chart="breakeven"] .chart');
   await page.waitForLoadState('networkidle');
   const atLoad = [...requests];
   assert.ok(atLoad.every((u) => u.startsWith(server.url)), `only same-origin files: ${atLoad}`);
+  // Once the first results are drawn, the worker fetches this build's own files, each
+  // once, and nothing else.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller);
+  const kept = workerFiles(server.url);
+  const precached = workerRequests.filter((u) => !u.endsWith('/sw.js'));
+  assert.deepEqual([...precached].sort(), [...kept].sort(), 'the worker fetched exactly the files it keeps');
   requests.length = 0;
+  workerRequests.length = 0;
 
   await page.getByLabel('Monthly requests', { exact: true }).fill('3500000');
   await page.selectOption('#preset', 'rag-knowledge-base');
@@ -26,6 +46,7 @@ test('after load, using the calculator makes no network request at all', async (
   await page.waitForSelector('[data-panel="uncertainty"][aria-busy="false"]');
   await page.waitForTimeout(500);
   assert.deepEqual(requests, [], 'no request after load');
+  assert.deepEqual(workerRequests, [], 'no request from the worker either');
   assert.deepEqual(problems, []);
   await context.close();
 });
