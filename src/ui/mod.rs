@@ -126,7 +126,7 @@ fn Calculator() -> impl IntoView {
 /// The whole calculator: the full page, or the compact embed a link with `embed=1` asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    let drawn = echarts_ready();
+    let _ = echarts_ready();
     let decoded = crate::link::decode(&location_search());
     let (page, page_notices) = PageSettings::from_extras(&decoded.extras);
     let mut notices = decoded.notices;
@@ -187,7 +187,7 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
     // Offline use belongs to the full page; an embed never installs a worker (SECURITY.md).
-    offline::register_when_drawn(drawn);
+    offline::register_after_start();
     view! {
         <Header/>
         <LinkNotices notices=notices/>

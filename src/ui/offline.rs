@@ -1,23 +1,18 @@
 //! Offline use: registers the service worker that scripts/sw.mjs writes next to the page
-//! for each build (`sw.js`), once the charts are drawn, so it never competes with the
-//! first screen. What it keeps and when it updates is described in SECURITY.md.
+//! for each build (`sw.js`), once the page's parts are built (after the results), so it
+//! never competes with the first screen. What it keeps and when it updates is described
+//! in SECURITY.md.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The worker next to the page; its folder is its scope.
 const SCRIPT: &str = "sw.js";
 
-/// Registers the worker the first time `drawn` is true.
-pub fn register_when_drawn(drawn: ReadSignal<bool>) {
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !drawn.get() {
-            return done.unwrap_or(false);
-        }
-        register();
-        true
-    });
+/// Registers the worker in a task after the page's first screen and results are built
+/// (see [`super::staged`]), whether or not a chart is ever drawn.
+pub fn register_after_start() {
+    super::staged::then(register);
 }
 
 /// Only on an http(s) page in a secure context (HTTPS, or localhost), where browsers

@@ -32,6 +32,11 @@ fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `step` in a task of its own after every [`Later`] block created so far.
+pub fn then(step: impl FnOnce() + 'static) {
+    enqueue(false, step);
+}
+
 /// One step per task; the render a step triggers runs before the task ends.
 fn pump() {
     let step = SOON.with(|q| q.borrow_mut().pop_front()).or_else(|| QUEUE.with(|q| q.borrow_mut().pop_front()));
