@@ -87,7 +87,10 @@ pub fn EmbedButton() -> impl IntoView {
             sections: if chosen.is_empty() { Section::ALL.to_vec() } else { chosen },
         }
     });
-    let scenario_query = move || state.scenario.with(crate::link::encode);
+    // The snippets follow the scenario only while the dialog is open: a closed dialog
+    // costs an input nothing.
+    let is_open = RwSignal::new(false);
+    let scenario_query = move || if is_open.get() { state.scenario.with(crate::link::encode) } else { String::new() };
     let host = Signal::derive(move || host_snippet(&script_url(), &scenario_query(), &page.get()));
     let iframe = Signal::derive(move || {
         iframe_snippet(&page_url(), &format!("{}&{}", scenario_query(), page.get().query()), IFRAME_HEIGHT_PX)
@@ -95,6 +98,7 @@ pub fn EmbedButton() -> impl IntoView {
 
     let open = move |_| {
         if let Some(d) = dialog.get_untracked() {
+            is_open.set(true);
             let _ = d.show_modal();
         }
     };
@@ -114,7 +118,8 @@ pub fn EmbedButton() -> impl IntoView {
     };
     view! {
         <button type="button" class="ghost" on:click=open aria-haspopup="dialog">"Embed"</button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title">
+        // Closed by its button or by Escape: either way the `close` event fires.
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title" on:close=move |_| is_open.set(false)>
             <div class="embed-dialog-head">
                 <h2 id="embed-dialog-title">"Embed this calculator"</h2>
                 <button type="button" class="ghost" on:click=close>"Close"</button>

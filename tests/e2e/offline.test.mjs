@@ -45,7 +45,11 @@ function deploy(dir, mark) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(DIST, dir, { recursive: true });
   const page = join(dir, 'index.html');
-  writeFileSync(page, readFileSync(page, 'utf8').replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta name="build-mark" content="${mark}">`));
+  const html = readFileSync(page, 'utf8');
+  // The release page is minified: <meta charset=utf-8>.
+  const marked = html.replace(/<meta charset="?utf-8"?>/i, (tag) => `${tag}<meta name="build-mark" content="${mark}">`);
+  assert.notEqual(marked, html, 'index.html has a <meta charset>');
+  writeFileSync(page, marked);
   appendFileSync(join(dir, 'echarts.min.js'), `\nwindow.__buildMark = ${JSON.stringify(mark)};\n`);
   return writeServiceWorker(dir).id;
 }
