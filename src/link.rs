@@ -150,6 +150,11 @@ pub fn decode(query_or_url: &str) -> Decoded {
         }
     }
 
+    // No link at all (a plain visit): today's defaults, without reading the frozen ones.
+    if pairs.is_empty() && notices.is_empty() {
+        return Decoded { scenario: Scenario::default(), notices, extras: Vec::new() };
+    }
+
     let version = take_version(&mut pairs, &mut notices);
     let pairs = migrate(version, pairs);
     // The preset supplies every value the link leaves out, wherever `p` stands in the link.

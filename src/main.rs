@@ -4,11 +4,6 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(llm_tco::ui::App);
-    // The static header index.html painted first goes in the same task, so no frame shows
-    // both and nothing below it moves.
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-top")) {
-        boot.remove();
-    }
     llm_tco::ui::echarts::preload();
 }
 

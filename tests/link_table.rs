@@ -298,3 +298,18 @@ fn reference_names_every_field_once_in_table_order() {
     assert!(d.notices.is_empty(), "{:?}", d.notices);
     assert_eq!(encode(&d.scenario), "v=1&p=document-processing");
 }
+
+/// A plain visit carries no link: it shows today's defaults, with nothing to report, and
+/// the address bar then holds the link that reproduces them.
+#[test]
+fn a_plain_visit_gets_todays_defaults() {
+    for address in ["", "?", "https://calc.example/", "https://calc.example/tco/#results"] {
+        let decoded = decode(address);
+        assert_eq!(decoded.scenario, Scenario::default(), "{address}");
+        assert!(decoded.notices.is_empty(), "{address}: {:?}", decoded.notices);
+        assert!(decoded.extras.is_empty(), "{address}");
+    }
+    let link = encode(&Scenario::default());
+    assert_eq!(link, "v=1&p=document-processing");
+    assert_eq!(decode(&link).scenario, Scenario::default());
+}

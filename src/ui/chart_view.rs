@@ -14,10 +14,11 @@ use super::echarts::{self, ECharts};
 /// `echarts.init` per element, the option replaced on every change, resized with the
 /// element, disposed when the element goes away.
 ///
-/// Only a chart within about one screen of the visible part of the page is built and
-/// drawn; one further away catches up when it comes near (or when the page is printed).
-/// An input therefore redraws the charts a reader can see, and a phone whose first
-/// screen holds no chart does not even load the chart library until one is near.
+/// A chart is first drawn when it comes within a screen of the visible part of the page
+/// (or when the page is printed); after that it follows the inputs only while at least
+/// part of it is on screen, and catches up when it scrolls back into sight. An input
+/// therefore redraws the charts a reader can see, and a phone whose first screen holds no
+/// chart does not even run the chart library until one is near.
 #[component]
 pub fn ChartView<F>(
     /// Builds the chart; reactive.
@@ -39,23 +40,30 @@ where
     let ready = super::echarts_ready();
     let printing = super::printing();
 
-    let (in_view, set_in_view) = signal(false);
-    use_intersection_observer_with_options(
-        node,
-        move |entries, _| {
-            if let Some(entry) = entries.last() {
-                set_in_view.set(entry.is_intersecting());
-            }
-        },
-        UseIntersectionObserverOptions::default().root_margin("100% 0px"),
-    );
+    // Near: within a screen of the visible part. Seen: at least partly on screen.
+    let (near, set_near) = signal(false);
+    let (seen, set_seen) = signal(false);
+    for (margin, set) in [("100% 0px", set_near), ("0px", set_seen)] {
+        use_intersection_observer_with_options(
+            node,
+            move |entries, _| {
+                if let Some(entry) = entries.last() {
+                    set.set(entry.is_intersecting());
+                }
+            },
+            UseIntersectionObserverOptions::default().root_margin(margin),
+        );
+    }
 
     let inst = instance.clone();
     // The option last handed to ECharts: an unchanged chart is not redrawn.
     let drawn = RefCell::new(String::new());
     Effect::new(move |_| {
-        // Out of view, the effect follows only the view and print state, not the inputs.
-        if !in_view.get() && !printing.get() {
+        // A chart near the screen is drawn once; after that only while on screen (or
+        // printed) does it follow the inputs. Otherwise the effect follows only the view
+        // and print state, and catches up when the chart scrolls into sight.
+        let first = drawn.borrow().is_empty();
+        if !(seen.get() || printing.get() || (first && near.get())) {
             return;
         }
         if !ready.get() {
@@ -71,7 +79,8 @@ where
             }
         }
         if let Some(i) = inst.borrow().as_ref() {
-            let json = chart.to_string();
+            // Compact JSON: charming's own `to_string` indents it.
+            let json = serde_json::to_string(&chart).unwrap_or_default();
             if *drawn.borrow() == json {
                 return;
             }

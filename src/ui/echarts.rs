@@ -1,8 +1,8 @@
 //! The few ECharts calls the charts need, on the instance each chart element owns.
 //!
-//! charming builds the option; it is handed over as JSON with `notMerge`, so series that
-//! disappear from one update to the next do not linger (charming's own renderer merges
-//! and needs an element id).
+//! charming builds the option; it is handed over as JSON with `replaceMerge` for the
+//! series, axes and legend, so series that disappear from one update to the next do not
+//! linger (charming's own renderer merges everything and needs an element id).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -123,11 +123,18 @@ pub fn init(el: &web_sys::HtmlElement, svg: bool) -> Option<ECharts> {
     init_js(el, JsValue::NULL, &opts).ok()
 }
 
-/// Replaces the whole option of an instance with charming's JSON.
+/// The components an update replaces outright: one the new option leaves out disappears,
+/// as does every series it does not list. The tooltip and the zoom are merged instead, so
+/// a reader's zoom survives an input and the tooltip's element is not rebuilt (and the
+/// page's layout measured again) on every keystroke.
+const REPLACED: [&str; 6] = ["series", "xAxis", "yAxis", "legend", "grid", "title"];
+
+/// Replaces the option of an instance with charming's JSON (see [`REPLACED`]).
 pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     let option = js_sys::JSON::parse(option_json).map_err(|e| format!("{e:?}"))?;
     let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+    let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
+    let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);
     let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::FALSE);
     instance.set_option_js(&option, &opts).map_err(|e| format!("{e:?}"))
 }

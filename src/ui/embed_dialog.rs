@@ -8,6 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::embed::page_url;
 use super::state::use_state;
+use super::staged::Later;
 use crate::embed::{PageSettings, Section, ThemeChoice, host_snippet, iframe_snippet, parse_accent};
 
 /// The plain iframe's height; the self-sizing snippet needs none.
@@ -124,6 +125,8 @@ pub fn EmbedButton() -> impl IntoView {
                 <h2 id="embed-dialog-title">"Embed this calculator"</h2>
                 <button type="button" class="ghost" on:click=close>"Close"</button>
             </div>
+            // The dialog's body is built after the first screen (it opens on a click).
+            <Later>
             <p class="snippet-note">"Put the calculator on your own site, starting from the scenario on screen. Visitors can change every input there."</p>
             <div class="embed-options">
                 <fieldset>
@@ -160,6 +163,7 @@ pub fn EmbedButton() -> impl IntoView {
             <Snippet title="Plain iframe" id="embed-snippet-iframe"
                 note="No script; a fixed height, so change it to fit your page."
                 text=iframe/>
+            </Later>
         </dialog>
     }
 }

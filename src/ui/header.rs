@@ -7,14 +7,22 @@ use super::share::{CopyLink, DownloadJson};
 use super::state::{Theme, use_state};
 use crate::catalog;
 
+/// Removes the static header `index.html` paints before the wasm runs (see [`Header`]).
+pub fn remove_boot_header() {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-top")) {
+        boot.remove();
+    }
+}
+
 /// Title and the controls that act on the whole scenario.
 ///
 /// `index.html` carries a static copy of the title and the default preset's description
-/// so the first paint does not wait for the wasm; [`crate::ui::App`]'s mount replaces it
-/// with this header in the same task. The description comes before the controls so the
-/// static part never moves when the controls arrive.
+/// so the first paint does not wait for the wasm; this header replaces it in the task
+/// that builds it, so no frame shows both. The description comes before the controls so
+/// the static part never moves when the controls arrive.
 #[component]
 pub fn Header() -> impl IntoView {
+    remove_boot_header();
     let state = use_state();
     let preset_id = move || state.scenario.with(|s| s.preset.clone());
     let choose = move |id: String| {

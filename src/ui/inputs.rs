@@ -12,15 +12,15 @@ fn starts_open(group: &str) -> bool {
 }
 
 /// Every input, in its group; the advanced fields of a group fold away under "More".
-/// The first group is built with the page; the others, and every "More", each in a
-/// later task (see [`Later`]).
+/// The first group is built right after the page's header, before the results; the
+/// others, and every "More", each in a task of their own after the results (see [`Later`]).
 #[component]
 pub fn Inputs() -> impl IntoView {
     GROUPS
         .iter()
         .enumerate()
         .map(|(i, &group)| {
-            if i == 0 { group_view(group).into_any() } else { view! { <Later>{group_view(group)}</Later> }.into_any() }
+            view! { <Later soon={i == 0}>{group_view(group)}</Later> }
         })
         .collect_view()
 }

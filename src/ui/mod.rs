@@ -176,6 +176,7 @@ pub fn App() -> impl IntoView {
     });
 
     if page.embed {
+        header::remove_boot_header();
         return view! {
             <EmbedRoot>
                 <LinkNotices notices=notices/>
@@ -189,7 +190,9 @@ pub fn App() -> impl IntoView {
     // Offline use belongs to the full page; an embed never installs a worker (SECURITY.md).
     offline::register_after_start();
     view! {
-        <Header/>
+        // In a task of its own after the mount, like every part of the page (staged.rs);
+        // the static header stands in for it until then.
+        <Later soon=true><Header/></Later>
         <LinkNotices notices=notices/>
         <AccentNotice fit=link_fit/>
         <Calculator/>

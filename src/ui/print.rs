@@ -31,16 +31,24 @@ fn shown(value: &Value, unit: &str) -> String {
 #[component]
 pub fn PrintReport() -> impl IntoView {
     let state = use_state();
+    // Hidden on screen, so it follows the inputs only once typing pauses: rebuilding its
+    // tables on every keystroke would cost every input for nothing.
+    let report = Memo::new(move |_| state.settled.with(crate::model::evaluate));
     let title = move || {
-        state.scenario.with(|s| {
+        state.settled.with(|s| {
             let preset = catalog::preset(&s.preset).map(|p| p.name.clone()).unwrap_or_else(|| s.preset.clone());
             if s.name.trim().is_empty() || s.name == preset { preset } else { format!("{} (from {preset})", s.name) }
         })
     };
-    let link = move || web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    // The address bar follows the inputs at once, so by the time they settle it is theirs.
+    let link = move || {
+        state.settled.track();
+        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    };
     let today = move || js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>();
     let assumptions = move || {
-        state.scenario_value.with(|value| {
+        state.settled.with(|s| {
+            let value = s.to_value();
             GROUPS
                 .iter()
                 .map(|&group| {
@@ -59,7 +67,7 @@ pub fn PrintReport() -> impl IntoView {
         })
     };
     let sources = move || {
-        state.report.with(|r| {
+        report.with(|r| {
             r.sources
                 .iter()
                 .map(|s| {
