@@ -37,6 +37,15 @@ async function unfoldEverything(page) {
   await page.waitForSelector('.chart-card table');
 }
 
+/** Runs axe as the page is drawn, then with every group and detail unfolded: nothing found. */
+async function assertNoViolations(page) {
+  const drawn = await violations(page);
+  await unfoldEverything(page);
+  const unfolded = await violations(page);
+  const found = [...new Set([...drawn, ...unfolded])];
+  assert.deepEqual(found, [], `${found.length} violations:\n${found.join('\n')}`);
+}
+
 for (const scheme of ['light', 'dark']) {
   for (const [name, path, chart] of [
     ['full page', '', '[data-chart="breakeven"] .chart'],
@@ -46,11 +55,7 @@ for (const scheme of ['light', 'dark']) {
       const { page, context, problems } = await openPage(browser, server.url, { width: 1280, height: 900 }, { colorScheme: scheme, bypassCSP: true });
       await page.goto(server.url + path);
       await waitForChart(page, chart);
-      const drawn = await violations(page);
-      await unfoldEverything(page);
-      const unfolded = await violations(page);
-      const found = [...new Set([...drawn, ...unfolded])];
-      assert.deepEqual(found, [], `${found.length} violations:\n${found.join('\n')}`);
+      await assertNoViolations(page);
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -77,11 +82,7 @@ for (const [scheme, requested, used] of [['light', '#ffff00', '#737300'], ['dark
         `accent: ${requested} has too little contrast on the ${scheme} theme (${scheme === 'light' ? '1.00' : '1.05'}:1; links, buttons and focus rings need 4.50:1), so ${used} is used instead.`,
       );
       if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/accent-${scheme}-${name.replace(' ', '-')}.png` });
-      const drawn = await violations(page);
-      await unfoldEverything(page);
-      const unfolded = await violations(page);
-      const found = [...new Set([...drawn, ...unfolded])];
-      assert.deepEqual(found, [], `${found.length} violations:\n${found.join('\n')}`);
+      await assertNoViolations(page);
       assert.deepEqual(problems, []);
       await context.close();
     });

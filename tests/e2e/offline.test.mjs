@@ -80,10 +80,11 @@ async function controlled(page) {
 /** Problems other than the optional site.json, which cannot load offline. */
 const unexpected = (problems) => problems.filter((p) => !isOptionalSiteJson(p.split(' ').find((w) => w.startsWith('http')) ?? ''));
 
-/** The monthly API cost shown. */
-const apiCost = (page) => page.locator('[data-option=api] .amount').textContent();
-
-test('after one visit the calculator opens and works with the network off', async () => {
+/**
+ * Serves a fresh folder holding build A, visits it once and waits until A's worker
+ * controls the page.
+ */
+async function visitBuildA() {
   const dir = folder();
   const id = deploy(dir, 'A');
   const server = await serveFolder(dir);
@@ -91,6 +92,14 @@ test('after one visit the calculator opens and works with the network off', asyn
   await page.goto(server.url);
   await waitForChart(page, '[data-chart="breakeven"] .chart');
   await controlled(page);
+  return { dir, id, server, page, context, problems };
+}
+
+/** The monthly API cost shown. */
+const apiCost = (page) => page.locator('[data-option=api] .amount').textContent();
+
+test('after one visit the calculator opens and works with the network off', async () => {
+  const { dir, id, server, page, context, problems } = await visitBuildA();
   assert.deepEqual(await cacheNames(page), [`llm-tco:${server.url}:${id}`]);
 
   // Off the network in the browser, and nothing left to answer outside it either.
@@ -113,13 +122,7 @@ test('after one visit the calculator opens and works with the network off', asyn
 });
 
 test('a new build replaces the old one whole: new cache, old cache deleted, no mixed files', async () => {
-  const dir = folder();
-  const a = deploy(dir, 'A');
-  const server = await serveFolder(dir);
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
-  await waitForChart(page, '[data-chart="breakeven"] .chart');
-  await controlled(page);
+  const { dir, id: a, server, page, context, problems } = await visitBuildA();
   assert.deepEqual(await marks(page), { page: 'A', echarts: 'A' });
   assert.deepEqual(await cacheNames(page), [`llm-tco:${server.url}:${a}`]);
 
@@ -144,13 +147,7 @@ test('a new build replaces the old one whole: new cache, old cache deleted, no m
 });
 
 test('a worker whose files the server does not have yet installs nothing; the old build stays', async () => {
-  const dir = folder();
-  const a = deploy(dir, 'A');
-  const server = await serveFolder(dir);
-  const { page, context, problems } = await openPage(browser, server.url);
-  await page.goto(server.url);
-  await waitForChart(page, '[data-chart="breakeven"] .chart');
-  await controlled(page);
+  const { dir, id: a, server, page, context, problems } = await visitBuildA();
 
   // Half a deployment: B's worker and page are up, the bundle is still A's.
   const oldBundle = readFileSync(join(dir, 'echarts.min.js'));
