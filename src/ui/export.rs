@@ -119,7 +119,9 @@ fn svg_bytes(chart: &Chart, width: f64, height: f64, dark: bool) -> Result<Vec<u
     body.append_child(&el).map_err(js_text)?;
     let result = (|| {
         let instance = echarts::init(&el, true).ok_or("the chart library is not loaded")?;
-        let mut option: serde_json::Value = serde_json::from_str(&chart.to_string()).map_err(|e| e.to_string())?;
+        // The same compact serialiser the charts use (one copy of charming's serde code).
+        let json = serde_json::to_string(&chart).map_err(|e| e.to_string())?;
+        let mut option: serde_json::Value = serde_json::from_str(&json).map_err(|e| e.to_string())?;
         option["backgroundColor"] = background(dark).into();
         let drawn = echarts::set_option(&instance, &option.to_string())
             .and_then(|()| instance.get_data_url(&image_options("svg", background(dark))).map_err(js_text));

@@ -190,9 +190,9 @@ pub fn App() -> impl IntoView {
     // Offline use belongs to the full page; an embed never installs a worker (SECURITY.md).
     offline::register_after_start();
     view! {
-        // In a task of its own after the mount, like every part of the page (staged.rs);
-        // the static header stands in for it until then.
-        <Later soon=true><Header/></Later>
+        // Built in the mount's task, where it replaces the static header: the parts below
+        // arrive later (staged.rs), and nothing moves.
+        <Header/>
         <LinkNotices notices=notices/>
         <AccentNotice fit=link_fit/>
         <Calculator/>
