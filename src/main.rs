@@ -3,8 +3,15 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(llm_tco::ui::App);
-    llm_tco::ui::echarts::preload();
+    // In a task of its own: the browser finishes compiling the wasm in the task that
+    // calls `main`, so mounting there would make one long task of both.
+    leptos::prelude::set_timeout(
+        || {
+            leptos::mount::mount_to_body(llm_tco::ui::App);
+            llm_tco::ui::echarts::preload();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]
