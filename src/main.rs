@@ -5,13 +5,26 @@ fn main() {
     console_error_panic_hook::set_once();
     // In a task of its own: the browser finishes compiling the wasm in the task that
     // calls `main`, so mounting there would make one long task of both.
-    leptos::prelude::set_timeout(
-        || {
-            leptos::mount::mount_to_body(llm_tco::ui::App);
-            llm_tco::ui::echarts::preload();
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+}
+
+/// Builds the page out of sight, a part per task (`ui::staged`), while the static header
+/// of `index.html` stays on screen; once the first screen is built, one task swaps the
+/// two, so nothing painted moves and no frame shows half a page.
+#[cfg(target_arch = "wasm32")]
+fn mount() {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else { return };
+    root.set_id("app");
+    let _ = root.set_attribute("hidden", "");
+    let _ = body.append_child(&root);
+    leptos::mount::mount_to(root.clone().unchecked_into(), llm_tco::ui::App).forget();
+    llm_tco::ui::staged::after_first_screen(move || {
+        llm_tco::ui::remove_boot_header();
+        let _ = root.remove_attribute("hidden");
+    });
+    llm_tco::ui::echarts::preload();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,12 +17,11 @@ pub fn remove_boot_header() {
 /// Title and the controls that act on the whole scenario.
 ///
 /// `index.html` carries a static copy of the title and the default preset's description
-/// so the first paint does not wait for the wasm; this header replaces it in the task
-/// that builds it, so no frame shows both. The description comes before the controls so
-/// the static part never moves when the controls arrive.
+/// so the first paint does not wait for the wasm; the page replaces it with this header
+/// once the first screen is built (see `main.rs`). The description comes before the
+/// controls, as in the static copy.
 #[component]
 pub fn Header() -> impl IntoView {
-    remove_boot_header();
     let state = use_state();
     let preset_id = move || state.scenario.with(|s| s.preset.clone());
     let choose = move |id: String| {

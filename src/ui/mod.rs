@@ -29,6 +29,7 @@ pub mod state;
 use leptos::prelude::*;
 
 pub use chart_view::ChartView;
+pub use header::remove_boot_header;
 use analysis::Analysis;
 use answer_bar::AnswerBar;
 use charts_panel::ChartsPanel;
@@ -176,7 +177,6 @@ pub fn App() -> impl IntoView {
     });
 
     if page.embed {
-        header::remove_boot_header();
         return view! {
             <EmbedRoot>
                 <LinkNotices notices=notices/>
@@ -190,9 +190,7 @@ pub fn App() -> impl IntoView {
     // Offline use belongs to the full page; an embed never installs a worker (SECURITY.md).
     offline::register_after_start();
     view! {
-        // Built in the mount's task, where it replaces the static header: the parts below
-        // arrive later (staged.rs), and nothing moves.
-        <Header/>
+        <Later soon=true><Header/></Later>
         <LinkNotices notices=notices/>
         <AccentNotice fit=link_fit/>
         <Calculator/>

@@ -32,6 +32,12 @@ fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `step` in a task of its own right after the `soon` blocks created so far (the
+/// first screen), before the others.
+pub fn after_first_screen(step: impl FnOnce() + 'static) {
+    enqueue(true, step);
+}
+
 /// Runs `step` in a task of its own after every [`Later`] block created so far.
 pub fn then(step: impl FnOnce() + 'static) {
     enqueue(false, step);
