@@ -18,11 +18,17 @@ fn mount() {
     let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else { return };
     root.set_id("app");
     let _ = root.set_attribute("hidden", "");
+    // Busy until every part is built (assistive technology waits; so do the tests).
+    let _ = root.set_attribute("aria-busy", "true");
     let _ = body.append_child(&root);
     leptos::mount::mount_to(root.clone().unchecked_into(), llm_tco::ui::App).forget();
+    let shown = root.clone();
     llm_tco::ui::staged::after_first_screen(move || {
         llm_tco::ui::remove_boot_header();
-        let _ = root.remove_attribute("hidden");
+        let _ = shown.remove_attribute("hidden");
+    });
+    llm_tco::ui::staged::when_done(move || {
+        let _ = root.set_attribute("aria-busy", "false");
     });
     llm_tco::ui::echarts::preload();
 }

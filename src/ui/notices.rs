@@ -50,9 +50,18 @@ pub fn AccentNotice(
 }
 
 /// Keeps the address bar's query equal to the scenario, without adding history entries.
-/// `page_keys` (the embed settings, as query text) ride along unchanged after it.
+/// `page_keys` (the embed settings, as query text) ride along unchanged after it. The
+/// first write waits until the first screen is built: encoding a link reads the frozen
+/// preset values, work the first screen should not wait for.
 pub fn follow_address_bar(state: AppState, page_keys: String) {
+    let started = RwSignal::new(false);
+    super::staged::then(move || {
+        let _ = started.try_set(true);
+    });
     Effect::new(move |_| {
+        if !started.get() {
+            return;
+        }
         let mut query = state.scenario.with(crate::link::encode);
         if !page_keys.is_empty() {
             query = format!("{query}&{page_keys}");

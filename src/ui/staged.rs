@@ -16,6 +16,18 @@ thread_local! {
     static SOON: RefCell<VecDeque<Step>> = RefCell::new(VecDeque::new());
     static QUEUE: RefCell<VecDeque<Step>> = RefCell::new(VecDeque::new());
     static PUMPING: Cell<bool> = const { Cell::new(false) };
+    /// Called once every block has been shown.
+    static IDLE: RefCell<Vec<Step>> = RefCell::new(Vec::new());
+}
+
+/// Runs `step` once every [`Later`] block, including those created meanwhile, has been
+/// shown (at once if none is waiting).
+pub fn when_done(step: impl FnOnce() + 'static) {
+    if pending() {
+        IDLE.with(|i| i.borrow_mut().push(Box::new(step)));
+    } else {
+        step();
+    }
 }
 
 /// True while some [`Later`] block is still waiting for its task.
@@ -51,7 +63,12 @@ fn pump() {
             step();
             set_timeout(pump, Duration::ZERO);
         }
-        None => PUMPING.with(|p| p.set(false)),
+        None => {
+            PUMPING.with(|p| p.set(false));
+            for step in IDLE.with(|i| std::mem::take(&mut *i.borrow_mut())) {
+                step();
+            }
+        }
     }
 }
 

@@ -49,11 +49,20 @@ export async function openPage(browser, origin, viewport = { width: 1280, height
 }
 
 /**
+ * Waits until the page has built all its parts: it builds them one task at a time after
+ * the first screen, and marks its root `aria-busy="false"` when the last is in.
+ */
+export async function pageBuilt(page) {
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false', null, { timeout: 15000 });
+}
+
+/**
  * Brings the chart element `selector` on screen (the page draws only charts near the
  * visible part, and a chart further away keeps its last drawing), waits until it holds a
  * drawn ECharts canvas, then lets the page finish the frame. `page` may be a frame.
  */
 export async function waitForChart(page, selector) {
+  await pageBuilt(page);
   await page.locator(selector).first().scrollIntoViewIfNeeded();
   await page.waitForFunction((sel) => {
     const el = document.querySelector(sel);
