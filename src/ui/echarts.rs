@@ -123,6 +123,25 @@ pub fn init(el: &web_sys::HtmlElement, svg: bool) -> Option<ECharts> {
     init_js(el, JsValue::NULL, &opts).ok()
 }
 
+/// The tooltip's heading shows the axis value at the pointer in whole units ("258,291",
+/// not "258,291.0000000000", which ECharts writes for a log axis). charming has no
+/// setting for the label's precision, so it is added to the option here.
+fn whole_axis_values_in_tooltip(option: &JsValue) {
+    let child = |parent: &JsValue, key: &str| -> Option<JsValue> {
+        let existing = js_sys::Reflect::get(parent, &key.into()).ok().filter(|v| v.is_object());
+        existing.or_else(|| {
+            let created: JsValue = js_sys::Object::new().into();
+            js_sys::Reflect::set(parent, &key.into(), &created).ok()?;
+            Some(created)
+        })
+    };
+    let Some(tooltip) = js_sys::Reflect::get(option, &"tooltip".into()).ok().filter(|v| v.is_object()) else { return };
+    let Some(label) = child(&tooltip, "axisPointer").and_then(|pointer| child(&pointer, "label")) else { return };
+    if js_sys::Reflect::get(&label, &"precision".into()).is_ok_and(|v| v.is_undefined()) {
+        let _ = js_sys::Reflect::set(&label, &"precision".into(), &JsValue::from_f64(0.0));
+    }
+}
+
 /// The components an update replaces outright: one the new option leaves out disappears,
 /// as does every series it does not list. The tooltip and the zoom are merged instead, so
 /// a reader's zoom survives an input and the tooltip's element is not rebuilt (and the
@@ -132,6 +151,7 @@ const REPLACED: [&str; 6] = ["series", "xAxis", "yAxis", "legend", "grid", "titl
 /// Replaces the option of an instance with charming's JSON (see [`REPLACED`]).
 pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     let option = js_sys::JSON::parse(option_json).map_err(|e| format!("{e:?}"))?;
+    whole_axis_values_in_tooltip(&option);
     let opts = js_sys::Object::new();
     let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
     let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);

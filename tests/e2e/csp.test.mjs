@@ -59,6 +59,7 @@ function showEveryTooltip(page) {
         shown: getComputedStyle(tip).visibility !== 'hidden' && Number(getComputedStyle(tip).opacity) > 0 && r.width > 0 && r.height > 0,
         inside: r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top,
         marker: marker ? marker.getBoundingClientRect().width : null,
+        heading: tip.innerText.split('\n')[0].trim(),
       });
       chart.dispatchAction({ type: 'hideTip' });
     }
@@ -94,6 +95,10 @@ test('using the full page breaks no part of the policy', async () => {
   for (const t of tips) {
     assert.ok(t.shown && t.inside, `the ${t.key} tooltip shows over its chart: ${JSON.stringify(t)}`);
     assert.ok(t.marker > 0, `the ${t.key} tooltip's colour marker is styled: ${JSON.stringify(t)}`);
+  }
+  // The heading names the axis value in whole units: requests, months.
+  for (const t of tips.filter((x) => ['breakeven', 'tco'].includes(x.key))) {
+    assert.match(t.heading, /^\d{1,3}(,\d{3})*$/, `the ${t.key} tooltip's heading: ${JSON.stringify(t)}`);
   }
   assert.deepEqual(await violations(page), [], 'tooltips break no part of the policy');
   // And one by the mouse.
