@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::embed::page_url;
 use super::state::use_state;
 use super::staged::Later;
-use crate::embed::{PageSettings, Section, ThemeChoice, host_snippet, iframe_snippet, parse_accent};
+use crate::embed::{PageSettings, Section, ThemeChoice, fit_accent, host_snippet, iframe_snippet, parse_accent};
 
 /// The plain iframe's height; the self-sizing snippet needs none.
 const IFRAME_HEIGHT_PX: u32 = 1400;
@@ -144,6 +144,20 @@ pub fn EmbedButton() -> impl IntoView {
                     </label>
                     <input type="color" aria-label="Accent colour value" prop:value=move || accent.get()
                         on:input=move |ev| { accent.set(event_target_value(&ev)); use_accent.set(true); }/>
+                    // The page will adjust an accent that reads too faintly: say so here,
+                    // for each theme the embed may show.
+                    {move || {
+                        let chosen = use_accent.get().then(|| parse_accent(&accent.get())).flatten()?;
+                        let themes: &[bool] = match theme.get() {
+                            ThemeChoice::Light => &[false],
+                            ThemeChoice::Dark => &[true],
+                            ThemeChoice::Auto => &[false, true],
+                        };
+                        let notes: Vec<String> = themes.iter().filter_map(|&dark| fit_accent(&chosen, dark)?.message()).collect();
+                        (!notes.is_empty()).then(|| view! {
+                            <p class="snippet-note" data-accent-note="">{format!("Visitors will see another colour: {}.", notes.join("; "))}</p>
+                        })
+                    }}
                 </fieldset>
                 <fieldset>
                     <legend>"Sections"</legend>

@@ -268,6 +268,16 @@ test('the embed dialog builds snippets for the scenario on screen, and its snipp
   await dialog.waitFor();
   await dialog.getByLabel('Breakdown', { exact: false }).uncheck();
   await dialog.getByLabel('Theme').selectOption('light');
+  // An accent that would read too faintly: the dialog says what visitors will see.
+  const accentNote = dialog.locator('[data-accent-note]');
+  await dialog.getByLabel('Accent colour value').fill('#ffff00');
+  assert.equal(
+    await accentNote.textContent(),
+    'Visitors will see another colour: #ffff00 has too little contrast on the light theme (1.00:1; links, buttons and focus rings need 4.50:1), so #737300 is used instead.',
+  );
+  await dialog.getByLabel('Accent colour value').fill('#0f766e');
+  assert.equal(await accentNote.count(), 0, 'a readable accent needs no note');
+  await dialog.getByLabel('Accent colour', { exact: true }).uncheck();
   const hostSnippet = await dialog.locator('#embed-snippet-host').inputValue();
   assert.match(hostSnippet, new RegExp(`<script src="${plain.url}embed.js" async></script>`));
   assert.match(hostSnippet, /data-llm-tco="\?v=1&amp;p=document-processing&amp;req=420000"/);
