@@ -75,12 +75,7 @@ pub fn breakeven_table(report: &Report, s: &Scenario, look: &Look) -> Table {
         .collect();
     let marks: Vec<String> =
         OPTIONS.into_iter().flat_map(|id| mark_points(report, s, id)).map(|(_, text)| text).collect();
-    let caption = if marks.is_empty() {
-        "Monthly cost by monthly requests".to_string()
-    } else {
-        format!("Monthly cost by monthly requests ({})", marks.join("; "))
-    };
-    Table { caption, columns, rows }
+    Table { caption: super::table::caption("Monthly cost by monthly requests", &marks), columns, rows }
 }
 
 fn cost(p: &CurvePoint, id: OptionId) -> f64 {

@@ -11,6 +11,11 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A caption with the chart's marks in brackets after it, when it has any.
+pub fn caption(title: &str, marks: &[String]) -> String {
+    if marks.is_empty() { title.to_string() } else { format!("{title} ({})", marks.join("; ")) }
+}
+
 /// A table cell: the page shows `shown`, the CSV holds the raw `value`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

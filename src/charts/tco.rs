@@ -60,12 +60,7 @@ pub fn tco_table(report: &Report, look: &Look) -> Table {
         })
         .collect();
     let paybacks: Vec<String> = OPTIONS.into_iter().filter_map(|id| payback(report, id)).map(|(_, t)| t).collect();
-    let caption = if paybacks.is_empty() {
-        "Cumulative cost by month".to_string()
-    } else {
-        format!("Cumulative cost by month ({})", paybacks.join("; "))
-    };
-    Table { caption, columns, rows }
+    Table { caption: super::table::caption("Cumulative cost by month", &paybacks), columns, rows }
 }
 
 fn cumulative(m: &TcoMonth, id: OptionId) -> f64 {

@@ -20,11 +20,6 @@ const SEED: u64 = 42;
 /// Time one chunk of the run may take before it yields to the page (half a frame).
 const CHUNK_MS: f64 = 8.0;
 
-/// True while typing has not paused yet: what follows the settled inputs is then behind.
-fn unsettled(state: AppState) -> bool {
-    state.scenario.with(|s| state.settled.with(|t| s != t))
-}
-
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
@@ -37,7 +32,7 @@ fn FlipPoints() -> impl IntoView {
     // typing pauses, like the tornado, and the panel is busy meanwhile.
     let flips = Memo::new(move |_| state.settled.with(flip_points));
     view! {
-        <section class="panel" data-panel="flips" aria-label="What would have to be true" aria-busy=move || unsettled(state).to_string()>
+        <section class="panel" data-panel="flips" aria-label="What would have to be true" aria-busy=move || state.settling.get().to_string()>
             <h2>"What would have to be true"</h2>
             <ul class="flips">
                 {move || flips.with(|f| {
@@ -68,7 +63,7 @@ fn HybridStrategies() -> impl IntoView {
     // Overflow searches the replica counts: follows the inputs once typing pauses.
     let comparison = Memo::new(move |_| state.settled.with(hybrid_strategies));
     view! {
-        <section class="panel" data-panel="hybrid" aria-label="Hybrid strategies" aria-busy=move || unsettled(state).to_string()>
+        <section class="panel" data-panel="hybrid" aria-label="Hybrid strategies" aria-busy=move || state.settling.get().to_string()>
             <h2>"Hybrid strategies at today's volume"</h2>
             {move || {
                 let money = state.money();
@@ -244,7 +239,7 @@ fn UncertaintyPanel() -> impl IntoView {
     let rows = move || ranges.with(Vec::len);
     // Busy while the inputs have not settled yet or a run is under way: the figures below
     // are then those of earlier inputs.
-    let busy = move || unsettled(state) || progress.get() < 1.0;
+    let busy = move || state.settling.get() || progress.get() < 1.0;
     view! {
         <section class="panel" data-panel="uncertainty" aria-label="Uncertainty" aria-busy=move || busy().to_string()>
             <h2>"Uncertainty: how sure is the answer?"</h2>

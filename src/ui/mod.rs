@@ -145,18 +145,13 @@ pub fn App() -> impl IntoView {
     follow_address_bar(state, page.query());
     let site = load_site();
 
-    // The colour scheme is set on the document so the whole page follows it.
+    // The colour scheme is set on the document so the whole page follows it; "auto" is
+    // resolved here (and follows the system's changes), so the stylesheet has one dark
+    // block, keyed on this attribute alone.
     Effect::new(move |_| {
-        let theme = match state.theme.get() {
-            Theme::Auto => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
+        let scheme = if state.dark.get() { "dark" } else { "light" };
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = match theme {
-                Some(t) => root.set_attribute("data-theme", t),
-                None => root.remove_attribute("data-theme"),
-            };
+            let _ = root.set_attribute("data-theme", scheme);
         }
     });
     // A link's accent wins over the site owner's; either is fitted to the theme on screen

@@ -33,7 +33,11 @@ pub fn PrintReport() -> impl IntoView {
     let state = use_state();
     // Hidden on screen, so it follows the inputs only once typing pauses: rebuilding its
     // tables on every keystroke would cost every input for nothing.
-    let report = Memo::new(move |_| state.settled.with(crate::model::evaluate));
+    // `settled` is set to the scenario on screen, so the page's report is its report.
+    let report = Memo::new(move |_| {
+        state.settled.track();
+        state.report.get_untracked()
+    });
     let title = move || {
         state.settled.with(|s| {
             let preset = catalog::preset(&s.preset).map(|p| p.name.clone()).unwrap_or_else(|| s.preset.clone());

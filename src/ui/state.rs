@@ -39,6 +39,8 @@ pub struct AppState {
     pub theme: RwSignal<Theme>,
     /// Whether the page is drawn dark (the theme, or the system's preference on auto).
     pub dark: Signal<bool>,
+    /// True while typing has not paused yet: what follows `settled` is then behind.
+    pub settling: Memo<bool>,
 }
 
 impl AppState {
@@ -55,6 +57,7 @@ impl AppState {
             Theme::Dark => true,
         });
         follow_when_settled(scenario, settled);
+        let settling = Memo::new(move |_| scenario.with(|s| settled.with(|t| s != t)));
         Self {
             scenario,
             settled,
@@ -64,6 +67,7 @@ impl AppState {
             epoch: RwSignal::new(0),
             theme,
             dark,
+            settling,
         }
     }
 
