@@ -72,11 +72,11 @@ pub fn preload() {
     let _ = head.append_child(&link);
 }
 
-/// Loads the ECharts bundle once the first screen has been painted, then calls `done`.
-/// Inputs and results come from the wasm alone, so they never wait for the charts'
-/// script; the chart boxes keep their height meanwhile. A page that already lists the
-/// script itself (a `<script>` tag) is waited for instead of loading it twice.
-pub fn load_after_first_paint(done: impl FnOnce() + 'static) {
+/// Runs the ECharts bundle (already downloading since [`preload`]), then calls `done`.
+/// The first chart near the screen asks for it, so the first screen never waits for it;
+/// the chart boxes keep their height meanwhile. A page that already lists the script
+/// itself (a `<script>` tag) is waited for instead of loading it twice.
+pub fn load(done: impl FnOnce() + 'static) {
     let done = std::cell::Cell::new(Some(done));
     let on_load = Closure::<dyn Fn()>::new(move || {
         if loaded() {
@@ -90,19 +90,9 @@ pub fn load_after_first_paint(done: impl FnOnce() + 'static) {
     let script = match listed {
         Some(s) => s,
         None => {
-            let Ok(s) = document.create_element("script") else { return };
-            let Some(body) = document.body() else { return };
+            let (Ok(s), Some(body)) = (document.create_element("script"), document.body()) else { return };
             let _ = s.set_attribute("src", SCRIPT);
-            let script = s.clone();
-            // One animation frame, then a task: by then the first frame is on screen.
-            leptos::prelude::request_animation_frame(move || {
-                leptos::prelude::set_timeout(
-                    move || {
-                        let _ = body.append_child(&script);
-                    },
-                    std::time::Duration::ZERO,
-                );
-            });
+            let _ = body.append_child(&s);
             s
         }
     };

@@ -87,7 +87,7 @@ pub fn load_echarts() {
     }
     library.requested.set(true);
     let set_ready = library.set_ready;
-    echarts::load_after_first_paint(move || set_ready.set(true));
+    echarts::load(move || set_ready.set(true));
 }
 
 /// True while the page is printed (between `beforeprint` and `afterprint`).
