@@ -84,7 +84,9 @@ impl ThemeChoice {
     }
 
     pub fn parse(text: &str) -> Option<ThemeChoice> {
-        [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark].into_iter().find(|t| t.id() == text)
+        [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark]
+            .into_iter()
+            .find(|t| t.id() == text)
     }
 }
 
@@ -102,7 +104,12 @@ pub struct PageSettings {
 
 impl Default for PageSettings {
     fn default() -> Self {
-        Self { embed: false, theme: None, accent: None, sections: Section::ALL.to_vec() }
+        Self {
+            embed: false,
+            theme: None,
+            accent: None,
+            sections: Section::ALL.to_vec(),
+        }
     }
 }
 
@@ -117,33 +124,48 @@ impl PageSettings {
                 "embed" => match value.as_str() {
                     "1" | "true" | "yes" | "on" => page.embed = true,
                     "0" | "false" | "no" | "off" => page.embed = false,
-                    _ => notices.push(notice(key, format!("must be 1 or 0 (got {}); ignored", shown(value)))),
+                    _ => notices.push(notice(
+                        key,
+                        format!("must be 1 or 0 (got {}); ignored", shown(value)),
+                    )),
                 },
                 "theme" => match ThemeChoice::parse(value) {
                     Some(t) => page.theme = Some(t),
                     None => notices.push(notice(
                         key,
-                        format!("must be light, dark or auto (got {}); ignored", shown(value)),
+                        format!(
+                            "must be light, dark or auto (got {}); ignored",
+                            shown(value)
+                        ),
                     )),
                 },
                 "accent" => match parse_accent(value) {
                     Some(a) => page.accent = Some(a),
                     None => notices.push(notice(
                         key,
-                        format!("must be a colour written #rrggbb, six hex digits (got {}); ignored", shown(value)),
+                        format!(
+                            "must be a colour written #rrggbb, six hex digits (got {}); ignored",
+                            shown(value)
+                        ),
                     )),
                 },
                 "sections" => {
                     let (sections, unknown) = parse_sections(value);
                     for name in &unknown {
-                        notices.push(notice(key, format!(
-                            "unknown section {} ignored (known: {})",
-                            shown(name),
-                            Section::ALL.map(Section::id).join(", ")
-                        )));
+                        notices.push(notice(
+                            key,
+                            format!(
+                                "unknown section {} ignored (known: {})",
+                                shown(name),
+                                Section::ALL.map(Section::id).join(", ")
+                            ),
+                        ));
                     }
                     if sections.is_empty() {
-                        notices.push(notice(key, "names no known section; every section is shown"));
+                        notices.push(notice(
+                            key,
+                            "names no known section; every section is shown",
+                        ));
                     } else {
                         page.sections = sections;
                     }
@@ -183,14 +205,21 @@ impl PageSettings {
 /// `#rgb`, `rgb()`, a missing `#`) is refused so that a link can only ever set a colour.
 pub fn parse_accent(text: &str) -> Option<String> {
     let hex = text.strip_prefix('#')?;
-    (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| format!("#{}", hex.to_ascii_lowercase()))
+    (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| format!("#{}", hex.to_ascii_lowercase()))
 }
 
 /// The text colour that reads on an accent background: white on dark accents, near-black
 /// on light ones, whichever has the higher WCAG contrast.
 pub fn accent_text(accent: &str) -> &'static str {
-    let Some(c) = rgb(accent) else { return "#ffffff" };
-    if contrast(c, WHITE) >= contrast(c, NEAR_BLACK) { "#ffffff" } else { "#0b1220" }
+    let Some(c) = rgb(accent) else {
+        return "#ffffff";
+    };
+    if contrast(c, WHITE) >= contrast(c, NEAR_BLACK) {
+        "#ffffff"
+    } else {
+        "#0b1220"
+    }
 }
 
 const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
@@ -198,7 +227,8 @@ const NEAR_BLACK: [u8; 3] = [0x0b, 0x12, 0x20];
 
 /// The backgrounds the accent is drawn on or against (`--bg`, `--surface`, `--surface-2`
 /// in style/app.css), light theme then dark.
-const LIGHT_BACKGROUNDS: [[u8; 3]; 3] = [[0xf6, 0xf7, 0xf9], [0xff, 0xff, 0xff], [0xf1, 0xf3, 0xf6]];
+const LIGHT_BACKGROUNDS: [[u8; 3]; 3] =
+    [[0xf6, 0xf7, 0xf9], [0xff, 0xff, 0xff], [0xf1, 0xf3, 0xf6]];
 const DARK_BACKGROUNDS: [[u8; 3]; 3] = [[0x0f, 0x14, 0x1b], [0x17, 0x1d, 0x26], [0x1f, 0x27, 0x32]];
 
 /// The contrast the accent needs: it colours link text (WCAG AA, 4.5:1), which also
@@ -220,7 +250,11 @@ fn hex([r, g, b]: [u8; 3]) -> String {
 pub fn luminance(color: [u8; 3]) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * linear(color[0]) + 0.7152 * linear(color[1]) + 0.0722 * linear(color[2])
 }
@@ -273,9 +307,16 @@ impl AccentFit {
 
 /// The lowest contrast of `color` against the theme's backgrounds and its button text.
 fn accent_ratio(color: [u8; 3], dark: bool) -> f64 {
-    let backgrounds = if dark { DARK_BACKGROUNDS } else { LIGHT_BACKGROUNDS };
+    let backgrounds = if dark {
+        DARK_BACKGROUNDS
+    } else {
+        LIGHT_BACKGROUNDS
+    };
     let text = rgb(accent_text(&hex(color))).unwrap_or(WHITE);
-    backgrounds.iter().map(|bg| contrast(color, *bg)).fold(contrast(color, text), f64::min)
+    backgrounds
+        .iter()
+        .map(|bg| contrast(color, *bg))
+        .fold(contrast(color, text), f64::min)
 }
 
 /// Fits a requested accent to a theme: kept when it has [`MIN_ACCENT_CONTRAST`] against
@@ -296,7 +337,12 @@ pub fn fit_accent(accent: &str, dark: bool) -> Option<AccentFit> {
         })
         .find(|c| accent_ratio(*c, dark) >= MIN_ACCENT_CONTRAST)
         .unwrap_or(target);
-    Some(AccentFit { requested: hex(requested), used: hex(used), ratio, dark })
+    Some(AccentFit {
+        requested: hex(requested),
+        used: hex(used),
+        ratio,
+        dark,
+    })
 }
 
 /// The known sections a comma list names, in page order without repeats, and the names
@@ -310,19 +356,29 @@ pub fn parse_sections(text: &str) -> (Vec<Section>, Vec<String>) {
             None => unknown.push(name.to_string()),
         }
     }
-    let sections = Section::ALL.into_iter().filter(|s| named.contains(s)).collect();
+    let sections = Section::ALL
+        .into_iter()
+        .filter(|s| named.contains(s))
+        .collect();
     (sections, unknown)
 }
 
 fn notice(key: &str, problem: impl std::fmt::Display) -> FieldError {
-    FieldError { field: LINK_NOTICE_FIELD.into(), message: format!("link key {}: {problem}", shown(key)) }
+    FieldError {
+        field: LINK_NOTICE_FIELD.into(),
+        message: format!("link key {}: {problem}", shown(key)),
+    }
 }
 
 /// Quotes link text for a message, cut short so one bad value cannot flood the notice.
 fn shown(text: &str) -> String {
     const MAX_CHARS: usize = 40;
     let head: String = text.chars().take(MAX_CHARS).collect();
-    let more = if text.chars().nth(MAX_CHARS).is_some() { "…" } else { "" };
+    let more = if text.chars().nth(MAX_CHARS).is_some() {
+        "…"
+    } else {
+        ""
+    };
     format!("\"{}{more}\"", head.escape_debug())
 }
 
@@ -349,13 +405,27 @@ impl SiteConfig {
         let mut warnings = Vec::new();
         let map = match serde_json::from_str::<Value>(json) {
             Ok(Value::Object(map)) => map,
-            Ok(_) => return (site, vec!["site.json must hold one JSON object; ignored".into()]),
-            Err(e) => return (site, vec![format!("site.json is not valid JSON ({e}); ignored")]),
+            Ok(_) => {
+                return (
+                    site,
+                    vec!["site.json must hold one JSON object; ignored".into()],
+                );
+            }
+            Err(e) => {
+                return (
+                    site,
+                    vec![format!("site.json is not valid JSON ({e}); ignored")],
+                );
+            }
         };
         let text = |key: &str, warnings: &mut Vec<String>| -> Option<String> {
             let value = map.get(key)?;
             match value.as_str().map(str::trim) {
-                Some(t) if !t.is_empty() && t.chars().count() <= MAX_TEXT_CHARS && !t.chars().any(char::is_control) => {
+                Some(t)
+                    if !t.is_empty()
+                        && t.chars().count() <= MAX_TEXT_CHARS
+                        && !t.chars().any(char::is_control) =>
+                {
                     Some(t.to_string())
                 }
                 _ => {
@@ -379,9 +449,13 @@ impl SiteConfig {
         let cta_url = match map.get("cta_url") {
             None => None,
             Some(value) => {
-                let url = value.as_str().filter(|u| is_https_url(u)).map(str::to_string);
+                let url = value
+                    .as_str()
+                    .filter(|u| is_https_url(u))
+                    .map(str::to_string);
                 if url.is_none() {
-                    warnings.push("site.json: \"cta_url\" must be an https:// address; ignored".into());
+                    warnings
+                        .push("site.json: \"cta_url\" must be an https:// address; ignored".into());
                 }
                 url
             }
@@ -394,12 +468,16 @@ impl SiteConfig {
         if let Some(value) = map.get("accent") {
             site.accent = value.as_str().and_then(parse_accent);
             if site.accent.is_none() {
-                warnings.push("site.json: \"accent\" must be a colour written #rrggbb; ignored".into());
+                warnings
+                    .push("site.json: \"accent\" must be a colour written #rrggbb; ignored".into());
             }
         }
         for key in map.keys() {
             if !["organisation", "logo", "cta_text", "cta_url", "accent"].contains(&key.as_str()) {
-                warnings.push(format!("site.json: unknown key \"{}\"; ignored", key.escape_debug()));
+                warnings.push(format!(
+                    "site.json: unknown key \"{}\"; ignored",
+                    key.escape_debug()
+                ));
             }
         }
         (site, warnings)
@@ -418,7 +496,9 @@ fn is_same_origin_path(path: &str) -> bool {
 
 /// `https://host…` with a host and nothing a browser would read differently.
 fn is_https_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     url.len() <= MAX_URL_CHARS
         && !host.is_empty()
@@ -453,7 +533,10 @@ pub fn iframe_snippet(page_url: &str, query: &str, height_px: u32) -> String {
 
 /// The div and script snippet: `embed.js` next to the calculator adds a self-sizing iframe.
 pub fn host_snippet(script_url: &str, scenario_query: &str, page: &PageSettings) -> String {
-    let mut div = format!("<div data-llm-tco=\"{}\"", attr(&format!("?{scenario_query}")));
+    let mut div = format!(
+        "<div data-llm-tco=\"{}\"",
+        attr(&format!("?{scenario_query}"))
+    );
     if let Some(t) = page.theme {
         let _ = write!(div, " data-theme=\"{}\"", t.id());
     }
@@ -464,7 +547,10 @@ pub fn host_snippet(script_url: &str, scenario_query: &str, page: &PageSettings)
         let ids: Vec<_> = page.sections.iter().map(|s| s.id()).collect();
         let _ = write!(div, " data-sections=\"{}\"", ids.join(","));
     }
-    format!("{div}></div>\n<script src=\"{}\" async></script>", attr(script_url))
+    format!(
+        "{div}></div>\n<script src=\"{}\" async></script>",
+        attr(script_url)
+    )
 }
 
 #[cfg(test)]
@@ -472,7 +558,10 @@ mod tests {
     use super::*;
 
     fn extras(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -501,7 +590,13 @@ mod tests {
 
     #[test]
     fn accent_text_picks_the_readable_colour() {
-        let cases = [("#000000", "#ffffff"), ("#1d4ed8", "#ffffff"), ("#ffffff", "#0b1220"), ("#facc15", "#0b1220"), ("bad", "#ffffff")];
+        let cases = [
+            ("#000000", "#ffffff"),
+            ("#1d4ed8", "#ffffff"),
+            ("#ffffff", "#0b1220"),
+            ("#facc15", "#0b1220"),
+            ("bad", "#ffffff"),
+        ];
         for (accent, want) in cases {
             assert_eq!(accent_text(accent), want, "text on {accent}");
         }
@@ -514,7 +609,11 @@ mod tests {
         assert_eq!(ratio("#000000", "#ffffff"), 21.0);
         assert_eq!(ratio("#1d4ed8", "#1d4ed8"), 1.0);
         // #777777 on white is the classic near miss: 4.48:1, just short of AA.
-        assert!((ratio("#777777", "#ffffff") - 4.4781).abs() < 1e-4, "{}", ratio("#777777", "#ffffff"));
+        assert!(
+            (ratio("#777777", "#ffffff") - 4.4781).abs() < 1e-4,
+            "{}",
+            ratio("#777777", "#ffffff")
+        );
         assert_eq!(shown_ratio(ratio("#777777", "#ffffff")), "4.47:1");
         // #767676 is the lightest grey that passes on white.
         assert!(ratio("#767676", "#ffffff") >= 4.5);
@@ -527,9 +626,19 @@ mod tests {
 
     #[test]
     fn readable_accents_are_kept() {
-        for (accent, dark) in [("#1d4ed8", false), ("#60a5fa", true), ("#0f766e", false), ("#000080", false), ("#FFFF00", true)] {
+        for (accent, dark) in [
+            ("#1d4ed8", false),
+            ("#60a5fa", true),
+            ("#0f766e", false),
+            ("#000080", false),
+            ("#FFFF00", true),
+        ] {
             let fit = fit_accent(accent, dark).unwrap();
-            assert_eq!(fit.used, accent.to_ascii_lowercase(), "{accent} dark={dark}");
+            assert_eq!(
+                fit.used,
+                accent.to_ascii_lowercase(),
+                "{accent} dark={dark}"
+            );
             assert!(!fit.adjusted() && fit.message().is_none());
             assert!(fit.ratio >= MIN_ACCENT_CONTRAST, "{fit:?}");
         }
@@ -538,14 +647,28 @@ mod tests {
 
     #[test]
     fn low_contrast_accents_are_darkened_or_lightened_until_they_pass() {
-        let cases = [("#ffff00", false, "#737300"), ("#000080", true, "#8787c3"), ("#0f766e", true, "#4c9993"), ("#777777", false, "#6f6f6f")];
+        let cases = [
+            ("#ffff00", false, "#737300"),
+            ("#000080", true, "#8787c3"),
+            ("#0f766e", true, "#4c9993"),
+            ("#777777", false, "#6f6f6f"),
+        ];
         for (accent, dark, want) in cases {
             let fit = fit_accent(accent, dark).unwrap();
             assert_eq!(fit.used, want, "{accent} dark={dark}");
             let used = rgb(&fit.used).unwrap();
-            let backgrounds = if dark { DARK_BACKGROUNDS } else { LIGHT_BACKGROUNDS };
+            let backgrounds = if dark {
+                DARK_BACKGROUNDS
+            } else {
+                LIGHT_BACKGROUNDS
+            };
             for bg in backgrounds {
-                assert!(contrast(used, bg) >= 4.5, "{want} on {}: {}", hex(bg), contrast(used, bg));
+                assert!(
+                    contrast(used, bg) >= 4.5,
+                    "{want} on {}: {}",
+                    hex(bg),
+                    contrast(used, bg)
+                );
             }
             assert!(contrast(used, rgb(accent_text(&fit.used)).unwrap()) >= 4.5);
             assert!(fit.ratio < MIN_ACCENT_CONTRAST);
@@ -556,10 +679,15 @@ mod tests {
             "#ffff00 has too little contrast on the light theme (1.00:1; links, buttons and focus rings need 4.50:1), so #737300 is used instead"
         );
         // Every colour ends up readable in both themes, however bad.
-        for accent in ["#ffffff", "#000000", "#808080", "#ff00ff", "#f1f3f6", "#1f2732"] {
+        for accent in [
+            "#ffffff", "#000000", "#808080", "#ff00ff", "#f1f3f6", "#1f2732",
+        ] {
             for dark in [false, true] {
                 let fit = fit_accent(accent, dark).unwrap();
-                assert!(accent_ratio(rgb(&fit.used).unwrap(), dark) >= 4.5, "{accent} dark={dark}: {fit:?}");
+                assert!(
+                    accent_ratio(rgb(&fit.used).unwrap(), dark) >= 4.5,
+                    "{accent} dark={dark}: {fit:?}"
+                );
             }
         }
     }
@@ -568,17 +696,29 @@ mod tests {
     fn backgrounds_match_the_stylesheet() {
         let css = include_str!("../style/app.css");
         let block = |start: &str| {
-            let from = css.find(start).unwrap_or_else(|| panic!("{start} in app.css"));
+            let from = css
+                .find(start)
+                .unwrap_or_else(|| panic!("{start} in app.css"));
             let rest = &css[from..];
             rest[..rest.find('}').unwrap()].to_string()
         };
         let value = |block: &str, name: &str| {
-            let at = block.find(&format!("{name}:")).unwrap_or_else(|| panic!("{name}")) + name.len() + 1;
+            let at = block
+                .find(&format!("{name}:"))
+                .unwrap_or_else(|| panic!("{name}"))
+                + name.len()
+                + 1;
             block[at..].split(';').next().unwrap().trim().to_string()
         };
-        for (start, backgrounds) in [(":root {", LIGHT_BACKGROUNDS), (":root[data-theme=\"dark\"] {", DARK_BACKGROUNDS)] {
+        for (start, backgrounds) in [
+            (":root {", LIGHT_BACKGROUNDS),
+            (":root[data-theme=\"dark\"] {", DARK_BACKGROUNDS),
+        ] {
             let b = block(start);
-            let found: Vec<String> = ["--bg", "--surface", "--surface-2"].iter().map(|n| value(&b, n)).collect();
+            let found: Vec<String> = ["--bg", "--surface", "--surface-2"]
+                .iter()
+                .map(|n| value(&b, n))
+                .collect();
             assert_eq!(found, backgrounds.map(hex), "{start}");
         }
     }
@@ -587,7 +727,11 @@ mod tests {
     fn sections_keep_page_order_and_report_unknown_names() {
         use Section::*;
         let cases: [(&str, &[Section], &[&str]); 8] = [
-            ("inputs,decision,results,breakeven,tco,breakdown,analysis", &Section::ALL, &[]),
+            (
+                "inputs,decision,results,breakeven,tco,breakdown,analysis",
+                &Section::ALL,
+                &[],
+            ),
             ("tco,decision", &[Decision, Tco], &[]),
             ("decision,decision", &[Decision], &[]),
             (" Results , breakeven ", &[Results, Breakeven], &[]),
@@ -612,13 +756,19 @@ mod tests {
             ("sections", "decision,results"),
         ]));
         assert!(notices.is_empty(), "{notices:?}");
-        assert_eq!(page, PageSettings {
-            embed: true,
-            theme: Some(ThemeChoice::Dark),
-            accent: Some("#aa0011".into()),
-            sections: vec![Section::Decision, Section::Results],
-        });
-        assert_eq!(page.query(), "embed=1&theme=dark&accent=%23aa0011&sections=decision%2Cresults");
+        assert_eq!(
+            page,
+            PageSettings {
+                embed: true,
+                theme: Some(ThemeChoice::Dark),
+                accent: Some("#aa0011".into()),
+                sections: vec![Section::Decision, Section::Results],
+            }
+        );
+        assert_eq!(
+            page.query(),
+            "embed=1&theme=dark&accent=%23aa0011&sections=decision%2Cresults"
+        );
 
         let (page, notices) = PageSettings::from_extras(&extras(&[
             ("embed", "maybe"),
@@ -626,14 +776,23 @@ mod tests {
             ("accent", "javascript:alert(1)"),
             ("sections", "inputs,everything"),
         ]));
-        assert_eq!(page, PageSettings { sections: vec![Section::Inputs], ..PageSettings::default() });
+        assert_eq!(
+            page,
+            PageSettings {
+                sections: vec![Section::Inputs],
+                ..PageSettings::default()
+            }
+        );
         let messages: Vec<_> = notices.iter().map(|n| n.message.as_str()).collect();
-        assert_eq!(messages, [
-            "link key \"embed\": must be 1 or 0 (got \"maybe\"); ignored",
-            "link key \"theme\": must be light, dark or auto (got \"blue\"); ignored",
-            "link key \"accent\": must be a colour written #rrggbb, six hex digits (got \"javascript:alert(1)\"); ignored",
-            "link key \"sections\": unknown section \"everything\" ignored (known: inputs, decision, results, breakeven, tco, breakdown, analysis)",
-        ]);
+        assert_eq!(
+            messages,
+            [
+                "link key \"embed\": must be 1 or 0 (got \"maybe\"); ignored",
+                "link key \"theme\": must be light, dark or auto (got \"blue\"); ignored",
+                "link key \"accent\": must be a colour written #rrggbb, six hex digits (got \"javascript:alert(1)\"); ignored",
+                "link key \"sections\": unknown section \"everything\" ignored (known: inputs, decision, results, breakeven, tco, breakdown, analysis)",
+            ]
+        );
         assert!(notices.iter().all(|n| n.field == LINK_NOTICE_FIELD));
     }
 
@@ -647,7 +806,11 @@ mod tests {
 
     #[test]
     fn page_keys_survive_a_round_trip_through_a_link() {
-        let (page, _) = PageSettings::from_extras(&extras(&[("embed", "1"), ("accent", "#00ff00"), ("sections", "tco,inputs")]));
+        let (page, _) = PageSettings::from_extras(&extras(&[
+            ("embed", "1"),
+            ("accent", "#00ff00"),
+            ("sections", "tco,inputs"),
+        ]));
         let link = format!("v=1&p=document-processing&{}", page.query());
         let decoded = crate::link::decode(&link);
         assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
@@ -662,12 +825,15 @@ mod tests {
             r##"{"organisation":"Acme Advisory","logo":"/logo.svg","cta_text":"Book a call","cta_url":"https://acme.example/contact","accent":"#0F766E"}"##,
         );
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(site, SiteConfig {
-            organisation: Some("Acme Advisory".into()),
-            logo: Some("/logo.svg".into()),
-            cta: Some(("Book a call".into(), "https://acme.example/contact".into())),
-            accent: Some("#0f766e".into()),
-        });
+        assert_eq!(
+            site,
+            SiteConfig {
+                organisation: Some("Acme Advisory".into()),
+                logo: Some("/logo.svg".into()),
+                cta: Some(("Book a call".into(), "https://acme.example/contact".into())),
+                accent: Some("#0f766e".into()),
+            }
+        );
 
         let cases: [(&str, usize); 12] = [
             (r#"{"logo":"https://evil.example/x.svg"}"#, 1),
@@ -686,9 +852,14 @@ mod tests {
         for (json, count) in cases {
             let (site, warnings) = SiteConfig::parse(json);
             assert_eq!(warnings.len(), count, "{json}: {warnings:?}");
-            assert!(site.logo.is_none() && site.cta.is_none() && site.accent.is_none(), "{json}: {site:?}");
+            assert!(
+                site.logo.is_none() && site.cta.is_none() && site.accent.is_none(),
+                "{json}: {site:?}"
+            );
         }
-        let (site, _) = SiteConfig::parse(r#"{"organisation":"Acme","logo":"img/logo.png","cta_url":"ftp://x"}"#);
+        let (site, _) = SiteConfig::parse(
+            r#"{"organisation":"Acme","logo":"img/logo.png","cta_url":"ftp://x"}"#,
+        );
         assert_eq!(site.organisation.as_deref(), Some("Acme"));
         assert_eq!(site.logo.as_deref(), Some("img/logo.png"));
     }
@@ -702,7 +873,11 @@ mod tests {
             sections: vec![Section::Decision, Section::Breakeven],
         };
         assert_eq!(
-            iframe_snippet("https://calc.example/tco/", &format!("v=1&p=x&{}", page.query()), 900),
+            iframe_snippet(
+                "https://calc.example/tco/",
+                &format!("v=1&p=x&{}", page.query()),
+                900
+            ),
             "<iframe src=\"https://calc.example/tco/?v=1&amp;p=x&amp;embed=1&amp;theme=light&amp;accent=%23112233&amp;sections=decision%2Cbreakeven\" \
              title=\"LLM cost calculator\" loading=\"lazy\" style=\"width:100%;height:900px;border:0\"></iframe>"
         );
@@ -712,7 +887,11 @@ mod tests {
              <script src=\"https://calc.example/tco/embed.js\" async></script>"
         );
         assert_eq!(
-            host_snippet("https://c.example/embed.js", "v=1&n=%22a%22", &PageSettings::default()),
+            host_snippet(
+                "https://c.example/embed.js",
+                "v=1&n=%22a%22",
+                &PageSettings::default()
+            ),
             "<div data-llm-tco=\"?v=1&amp;n=%22a%22\"></div>\n<script src=\"https://c.example/embed.js\" async></script>"
         );
     }

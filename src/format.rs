@@ -8,7 +8,13 @@ use crate::scenario::Org;
 pub const MISSING: &str = "–";
 
 /// Thousand, million, billion, trillion.
-const UNITS: [(f64, &str); 5] = [(1.0, ""), (1.0e3, "k"), (1.0e6, "M"), (1.0e9, "B"), (1.0e12, "T")];
+const UNITS: [(f64, &str); 5] = [
+    (1.0, ""),
+    (1.0e3, "k"),
+    (1.0e6, "M"),
+    (1.0e9, "B"),
+    (1.0e12, "T"),
+];
 
 /// Amounts in the display currency: the model computes in US dollars, the page shows
 /// `usd x rate` in `currency`.
@@ -23,14 +29,20 @@ pub struct Money {
 impl Money {
     /// US dollars as they are.
     pub fn usd() -> Self {
-        Self { currency: "USD".into(), rate: 1.0 }
+        Self {
+            currency: "USD".into(),
+            rate: 1.0,
+        }
     }
 
     /// The organisation's display currency. A rate that is not a positive finite number
     /// cannot convert anything, so amounts then stay in US dollars.
     pub fn from_org(org: &Org) -> Self {
         if org.usd_exchange_rate.is_finite() && org.usd_exchange_rate > 0.0 {
-            Self { currency: org.currency.trim().to_ascii_uppercase(), rate: org.usd_exchange_rate }
+            Self {
+                currency: org.currency.trim().to_ascii_uppercase(),
+                rate: org.usd_exchange_rate,
+            }
         } else {
             Self::usd()
         }
@@ -83,7 +95,11 @@ impl Money {
     }
 
     fn signed(&self, x: f64, digits: &str) -> String {
-        let sign = if x < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "-" } else { "" };
+        let sign = if x < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            "-"
+        } else {
+            ""
+        };
         format!("{sign}{}{digits}", self.symbol())
     }
 }
@@ -94,7 +110,11 @@ pub fn volume(x: f64) -> String {
         return MISSING.into();
     }
     let digits = compact_abs(x.abs());
-    if x < 0.0 && digits != "0" { format!("-{digits}") } else { digits }
+    if x < 0.0 && digits != "0" {
+        format!("-{digits}")
+    } else {
+        digits
+    }
 }
 
 /// Tokens, in the same style as [`volume`]: "1.2M", "850k".
@@ -107,8 +127,16 @@ pub fn pct(x: f64) -> String {
     if !x.is_finite() {
         return MISSING.into();
     }
-    let digits = if x.abs() >= 10.0 { format!("{x:.0}") } else { trim_zeros(&format!("{x:.1}"), 0) };
-    if digits == "-0" { "0%".into() } else { format!("{digits}%") }
+    let digits = if x.abs() >= 10.0 {
+        format!("{x:.0}")
+    } else {
+        trim_zeros(&format!("{x:.1}"), 0)
+    };
+    if digits == "-0" {
+        "0%".into()
+    } else {
+        format!("{digits}%")
+    }
 }
 
 /// Thousands separators and a fixed number of decimals: "1,234,567.89".
@@ -146,10 +174,20 @@ fn small(a: f64, min_decimals: usize) -> String {
 
 /// Drops trailing zeros after the decimal point, keeping at least `min_decimals`.
 fn trim_zeros(text: &str, min_decimals: usize) -> String {
-    let Some((int, frac)) = text.split_once('.') else { return text.to_string() };
+    let Some((int, frac)) = text.split_once('.') else {
+        return text.to_string();
+    };
     let trimmed = frac.trim_end_matches('0');
-    let frac = if trimmed.len() < min_decimals { frac.get(..min_decimals).unwrap_or(frac) } else { trimmed };
-    if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") }
+    let frac = if trimmed.len() < min_decimals {
+        frac.get(..min_decimals).unwrap_or(frac)
+    } else {
+        trimmed
+    };
+    if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
 }
 
 /// A non-negative finite number with a unit suffix and at most three significant digits.
@@ -160,7 +198,10 @@ fn compact_abs(a: f64) -> String {
     if a < 1.0 {
         return small(a, 0);
     }
-    let mut i = UNITS.iter().rposition(|(scale, _)| a >= *scale).unwrap_or(0);
+    let mut i = UNITS
+        .iter()
+        .rposition(|(scale, _)| a >= *scale)
+        .unwrap_or(0);
     loop {
         let (scale, suffix) = UNITS[i];
         let v = a / scale;
@@ -180,7 +221,10 @@ mod tests {
     use super::*;
 
     fn money(code: &str, rate: f64) -> Money {
-        Money { currency: code.into(), rate }
+        Money {
+            currency: code.into(),
+            rate,
+        }
     }
 
     #[test]
@@ -279,8 +323,20 @@ mod tests {
             assert_eq!(pct(x), MISSING);
             assert_eq!(grouped(x, 2), MISSING);
         }
-        for x in [f64::MAX, f64::MIN, f64::MIN_POSITIVE, -f64::MIN_POSITIVE, 5e-324] {
-            let _ = (usd.format(x), usd.compact(x), volume(x), pct(x), grouped(x, 30));
+        for x in [
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            5e-324,
+        ] {
+            let _ = (
+                usd.format(x),
+                usd.compact(x),
+                volume(x),
+                pct(x),
+                grouped(x, 30),
+            );
         }
         assert_eq!(money("EUR", f64::MAX).format(10.0), MISSING);
     }

@@ -145,27 +145,39 @@ pub fn decode(query_or_url: &str) -> Decoded {
             (Some(k), None) => {
                 notices.push(notice(&k, "the value is not valid UTF-8 text; ignored"))
             }
-            (None, _) => notices
-                .push(link_notice(format!("key {} is not valid UTF-8 text; ignored", shown(key)))),
+            (None, _) => notices.push(link_notice(format!(
+                "key {} is not valid UTF-8 text; ignored",
+                shown(key)
+            ))),
         }
     }
 
     // No link at all (a plain visit): today's defaults, without reading the frozen ones.
     if pairs.is_empty() && notices.is_empty() {
-        return Decoded { scenario: Scenario::default(), notices, extras: Vec::new() };
+        return Decoded {
+            scenario: Scenario::default(),
+            notices,
+            extras: Vec::new(),
+        };
     }
 
     let version = take_version(&mut pairs, &mut notices);
     let pairs = migrate(version, pairs);
     // The preset supplies every value the link leaves out, wherever `p` stands in the link.
-    let named = pairs.iter().find(|(k, _)| k == "p").and_then(|(_, v)| frozen_preset(v));
+    let named = pairs
+        .iter()
+        .find(|(k, _)| k == "p")
+        .and_then(|(_, v)| frozen_preset(v));
     let mut scenario = named.map_or_else(|| reference().clone(), |(s, _)| s.clone());
     let mut extras = Vec::new();
     let mut seen = HashSet::new();
     for (key, value) in pairs {
         // The first value wins, as with URLSearchParams.get in the page.
         if !seen.insert(key.clone()) {
-            notices.push(notice(&key, "appears more than once; the first value was used"));
+            notices.push(notice(
+                &key,
+                "appears more than once; the first value was used",
+            ));
         } else if EXTRA_KEYS.contains(&key.as_str()) {
             extras.push((key, value));
         } else if key == "p" {
@@ -180,15 +192,24 @@ pub fn decode(query_or_url: &str) -> Decoded {
                 notices.push(notice(&key, problem));
             }
         } else if let Some(spec) = FIELDS.iter().find(|f| f.alias == key) {
-            if let Err(e) = spec.parse_text(&value).and_then(|v| scenario.set(spec.path, v)) {
-                notices
-                    .push(notice(&key, format!("{} (got {}; ignored)", e.message, shown(&value))));
+            if let Err(e) = spec
+                .parse_text(&value)
+                .and_then(|v| scenario.set(spec.path, v))
+            {
+                notices.push(notice(
+                    &key,
+                    format!("{} (got {}; ignored)", e.message, shown(&value)),
+                ));
             }
         } else {
             notices.push(notice(&key, "unknown key; ignored"));
         }
     }
-    Decoded { scenario, notices, extras }
+    Decoded {
+        scenario,
+        notices,
+        extras,
+    }
 }
 
 /// Removes every `v` and returns the version whose rules read the rest. A link from a newer
@@ -268,10 +289,15 @@ pub fn frozen_preset(id: &str) -> Option<&'static (Scenario, Value)> {
 /// Lays frozen link text over a scenario. Tests check every entry applies cleanly; a
 /// failure here would show up there.
 fn apply_frozen(s: &mut Scenario, query: &str) {
-    let items = query.split('&').filter_map(|p| p.split_once('=')).filter_map(|(key, value)| {
-        let spec = FIELDS.iter().find(|f| f.alias == key)?;
-        spec.parse_text(&unescape(value).unwrap_or_default()).ok().map(|v| (spec.path, v))
-    });
+    let items = query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .filter_map(|(key, value)| {
+            let spec = FIELDS.iter().find(|f| f.alias == key)?;
+            spec.parse_text(&unescape(value).unwrap_or_default())
+                .ok()
+                .map(|v| (spec.path, v))
+        });
     let _ = s.set_many(items);
 }
 
@@ -305,7 +331,11 @@ fn number_text(x: f64) -> String {
     }
     let plain = format!("{x}");
     let exponent = format!("{x:e}");
-    if plain.len() > 12 && exponent.len() < plain.len() { exponent } else { plain }
+    if plain.len() > 12 && exponent.len() < plain.len() {
+        exponent
+    } else {
+        plain
+    }
 }
 
 /// Percent-encodes every byte but the RFC 3986 unreserved characters, which every tool
@@ -360,7 +390,9 @@ fn query_part(input: &str) -> &str {
 
 /// `https://…`, `file://…`: a URL without a query, not a bare query.
 fn has_scheme(input: &str) -> bool {
-    input.find("://").is_some_and(|i| i > 0 && input[..i].bytes().all(|b| b.is_ascii_alphabetic()))
+    input
+        .find("://")
+        .is_some_and(|i| i > 0 && input[..i].bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// A notice about one key, naming its canonical field when the key is known.
@@ -368,19 +400,32 @@ fn notice(key: &str, problem: impl std::fmt::Display) -> FieldError {
     let field = match key {
         "v" => "version",
         "p" => "preset",
-        _ => FIELDS.iter().find(|f| f.alias == key).map_or(LINK_NOTICE_FIELD, |f| f.path),
+        _ => FIELDS
+            .iter()
+            .find(|f| f.alias == key)
+            .map_or(LINK_NOTICE_FIELD, |f| f.path),
     };
-    FieldError { field: field.into(), message: format!("link key {}: {problem}", shown(key)) }
+    FieldError {
+        field: field.into(),
+        message: format!("link key {}: {problem}", shown(key)),
+    }
 }
 
 fn link_notice(message: String) -> FieldError {
-    FieldError { field: LINK_NOTICE_FIELD.into(), message }
+    FieldError {
+        field: LINK_NOTICE_FIELD.into(),
+        message,
+    }
 }
 
 /// Quotes link text for a message: escaped, and cut short so one bad key cannot flood it.
 fn shown(text: &str) -> String {
     const MAX_CHARS: usize = 40;
     let head: String = text.chars().take(MAX_CHARS).collect();
-    let more = if text.chars().nth(MAX_CHARS).is_some() { "…" } else { "" };
+    let more = if text.chars().nth(MAX_CHARS).is_some() {
+        "…"
+    } else {
+        ""
+    };
     format!("\"{}{more}\"", head.escape_debug())
 }

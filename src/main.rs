@@ -14,8 +14,12 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 fn mount() {
     use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else {
+        return;
+    };
     root.set_id("app");
     let _ = root.set_attribute("hidden", "");
     // Busy until every part is built (assistive technology waits; so do the tests).

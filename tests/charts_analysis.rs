@@ -24,8 +24,14 @@ fn tornado_puts_the_largest_swing_on_top_with_deltas_from_today() {
     assert_eq!(j["series"][0]["name"], "-20%");
     assert_eq!(j["series"][1]["name"], "+20%");
     let last = labels.len() - 1;
-    assert_eq!(j["series"][0]["data"][last].as_f64().unwrap(), look.value(top.savings_low_usd - sens.base_savings_usd));
-    assert_eq!(j["series"][1]["data"][last].as_f64().unwrap(), look.value(top.savings_high_usd - sens.base_savings_usd));
+    assert_eq!(
+        j["series"][0]["data"][last].as_f64().unwrap(),
+        look.value(top.savings_low_usd - sens.base_savings_usd)
+    );
+    assert_eq!(
+        j["series"][1]["data"][last].as_f64().unwrap(),
+        look.value(top.savings_high_usd - sens.base_savings_usd)
+    );
     let table = tornado_table(&sens, &look);
     assert_eq!(table.rows.len(), sens.bars.len());
     assert_eq!(table.rows[0][0].shown(), top.label);
@@ -48,7 +54,11 @@ fn histogram_shares_add_up_and_mark_the_percentiles() {
     assert!((total - 100.0).abs() < 1.5, "{total}");
     let marks = j["series"][1]["markLine"]["data"].as_array().unwrap();
     assert_eq!(marks.len(), 3);
-    let p50_bin = u.histogram.iter().position(|b| u.p50_usd >= b.from_usd && u.p50_usd <= b.to_usd).unwrap();
+    let p50_bin = u
+        .histogram
+        .iter()
+        .position(|b| u.p50_usd >= b.from_usd && u.p50_usd <= b.to_usd)
+        .unwrap();
     assert_eq!(marks[1]["xAxis"].as_f64().unwrap(), p50_bin as f64);
     let table = histogram_table(&u, &look);
     assert_eq!(table.rows.len(), u.histogram.len());
@@ -60,14 +70,27 @@ fn histogram_shares_add_up_and_mark_the_percentiles() {
 fn a_certain_input_gives_one_bar_at_the_point_estimate() {
     let s = Scenario::default();
     let v = s.workload.monthly_requests;
-    let ranges = vec![UncertainRange { field: "workload.monthly_requests".into(), label: "Monthly requests".into(), low: v, likely: v, high: v }];
+    let ranges = vec![UncertainRange {
+        field: "workload.monthly_requests".into(),
+        label: "Monthly requests".into(),
+        low: v,
+        likely: v,
+        high: v,
+    }];
     let u = uncertainty(&s, &ranges, 500, 1);
     let j = json(histogram(&u, &Look::new(false, Money::usd())));
     let bars: Vec<f64> = j["series"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|s| s["data"].as_array().unwrap().iter().filter_map(Value::as_f64).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Value::as_f64)
+                .collect::<Vec<_>>()
+        })
         .collect();
     assert_eq!(bars, vec![100.0]);
 }

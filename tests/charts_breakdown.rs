@@ -26,14 +26,24 @@ fn stacks_sum_to_each_options_monthly_cost() {
     s.set("org.usd_exchange_rate", json!(2)).unwrap();
     s.set("org.currency", json!("EUR")).unwrap();
     let report = evaluate(&s);
-    let json: Value =
-        serde_json::from_str(&breakdown(&report, &Look::new(false, Money::from_org(&s.org))).to_string()).unwrap();
+    let json: Value = serde_json::from_str(
+        &breakdown(&report, &Look::new(false, Money::from_org(&s.org))).to_string(),
+    )
+    .unwrap();
     assert_eq!(json["xAxis"]["type"], "category");
-    assert_eq!(json["xAxis"]["data"], json!(["Cloud API", "Rented GPUs", "Owned GPUs", "Hybrid"]));
+    assert_eq!(
+        json["xAxis"]["data"],
+        json!(["Cloud API", "Rented GPUs", "Owned GPUs", "Hybrid"])
+    );
     assert_eq!(json["yAxis"]["name"], "Monthly cost (EUR)");
     assert_eq!(json["legend"]["type"], "scroll");
     let o = &report.options;
-    let expected = [o.api.monthly_usd, o.rented.monthly_usd, o.owned.monthly_usd, o.hybrid.monthly_usd];
+    let expected = [
+        o.api.monthly_usd,
+        o.rented.monthly_usd,
+        o.owned.monthly_usd,
+        o.hybrid.monthly_usd,
+    ];
     for (sum, usd) in stack_sums(&json).iter().zip(expected) {
         // Each segment is rounded to cents.
         assert!((sum - 2.0 * usd).abs() <= 0.1, "{sum} vs {}", 2.0 * usd);
@@ -43,9 +53,14 @@ fn stacks_sum_to_each_options_monthly_cost() {
 #[test]
 fn an_option_without_an_item_has_null_not_zero() {
     let report = evaluate(&Scenario::default());
-    let json: Value = serde_json::from_str(&breakdown(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
+    let json: Value =
+        serde_json::from_str(&breakdown(&report, &Look::new(false, Money::usd())).to_string())
+            .unwrap();
     let series = json["series"].as_array().unwrap();
-    let power = series.iter().find(|s| s["name"] == "Power").expect("owned GPUs draw power");
+    let power = series
+        .iter()
+        .find(|s| s["name"] == "Power")
+        .expect("owned GPUs draw power");
     assert_eq!(power["data"][0], Value::Null, "the API has no power bill");
     assert!(power["data"][2].as_f64().unwrap() > 0.0);
     // Items can repeat across options: one series each.
@@ -72,8 +87,14 @@ fn table_has_item_rows_and_a_total_row() {
     }
     let total = table.rows.last().unwrap();
     assert_eq!(total[0], Cell::Text("Total".into()));
-    assert_eq!(total[1].value(), Some(look.value(report.options.api.monthly_usd)));
-    assert_eq!(total[1].shown(), Money::usd().format(report.options.api.monthly_usd));
+    assert_eq!(
+        total[1].value(),
+        Some(look.value(report.options.api.monthly_usd))
+    );
+    assert_eq!(
+        total[1].shown(),
+        Money::usd().format(report.options.api.monthly_usd)
+    );
 }
 
 #[test]
@@ -100,15 +121,28 @@ fn one_kind_of_cost_is_one_series_across_options() {
     // Operations appear in every option with different FTE counts (0.05 for the API,
     // 0.25 for self-hosting): they stack as one "Operations" series, not one per label.
     let report = evaluate(&Scenario::default());
-    let json: Value = serde_json::from_str(&breakdown(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
+    let json: Value =
+        serde_json::from_str(&breakdown(&report, &Look::new(false, Money::usd())).to_string())
+            .unwrap();
     let series = json["series"].as_array().unwrap();
-    let ops = series.iter().find(|s| s["name"] == "Operations").expect("an operations series");
+    let ops = series
+        .iter()
+        .find(|s| s["name"] == "Operations")
+        .expect("an operations series");
     // 0.05 x $16,000 = $800 for the API; 0.25 x $16,000 = $4,000 for rented and owned.
     assert_eq!(ops["data"][0], json!(800.0));
     assert_eq!(ops["data"][1], json!(4000.0));
     assert_eq!(ops["data"][2], json!(4000.0));
-    assert!(series.iter().all(|s| !s["name"].as_str().unwrap().contains("FTE")));
+    assert!(
+        series
+            .iter()
+            .all(|s| !s["name"].as_str().unwrap().contains("FTE"))
+    );
     // The routing hybrid is made of its two parts.
-    let hybrid: Vec<&str> = series.iter().filter(|s| !s["data"][3].is_null()).map(|s| s["name"].as_str().unwrap()).collect();
+    let hybrid: Vec<&str> = series
+        .iter()
+        .filter(|s| !s["data"][3].is_null())
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     assert_eq!(hybrid, ["API part", "Self-hosted part"]);
 }

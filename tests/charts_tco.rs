@@ -7,11 +7,22 @@ use llm_tco::scenario::Scenario;
 use serde_json::{Value, json};
 
 fn series<'a>(json: &'a Value, name: &str) -> &'a Value {
-    json["series"].as_array().unwrap().iter().find(|s| s["name"] == name).unwrap_or_else(|| panic!("no {name}"))
+    json["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}"))
 }
 
 fn last_y(json: &Value, name: &str) -> f64 {
-    series(json, name)["data"].as_array().unwrap().last().unwrap()[1].as_f64().unwrap()
+    series(json, name)["data"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()[1]
+        .as_f64()
+        .unwrap()
 }
 
 #[test]
@@ -35,9 +46,18 @@ fn one_point_per_month_ending_at_the_totals_in_display_currency() {
         assert_eq!(data[23][0], 24.0);
     }
     let t = report.tco.total_usd;
-    for (name, usd) in [("Cloud API", t.api), ("Rented GPUs", t.rented), ("Owned GPUs", t.owned), ("Hybrid", t.hybrid)]
-    {
-        assert!((last_y(&json, name) - 2.0 * usd).abs() <= 0.005, "{name}: {} vs {}", last_y(&json, name), 2.0 * usd);
+    for (name, usd) in [
+        ("Cloud API", t.api),
+        ("Rented GPUs", t.rented),
+        ("Owned GPUs", t.owned),
+        ("Hybrid", t.hybrid),
+    ] {
+        assert!(
+            (last_y(&json, name) - 2.0 * usd).abs() <= 0.005,
+            "{name}: {} vs {}",
+            last_y(&json, name),
+            2.0 * usd
+        );
     }
 }
 
@@ -45,15 +65,28 @@ fn one_point_per_month_ending_at_the_totals_in_display_currency() {
 fn payback_months_are_marked_on_their_options() {
     let s = Scenario::default();
     let report = evaluate(&s);
-    let json: Value = serde_json::from_str(&tco(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
-    let owned = report.tco.payback_month_owned.expect("default scenario pays back");
-    let rented = report.tco.payback_month_rented.expect("default scenario pays back");
+    let json: Value =
+        serde_json::from_str(&tco(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
+    let owned = report
+        .tco
+        .payback_month_owned
+        .expect("default scenario pays back");
+    let rented = report
+        .tco
+        .payback_month_rented
+        .expect("default scenario pays back");
     let mark = &series(&json, "Owned GPUs")["markLine"]["data"][0];
     assert_eq!(mark["xAxis"].as_f64(), Some(f64::from(owned)));
-    assert_eq!(mark["label"]["formatter"], format!("Owned pays back: month {owned}"));
+    assert_eq!(
+        mark["label"]["formatter"],
+        format!("Owned pays back: month {owned}")
+    );
     let mark = &series(&json, "Rented GPUs")["markLine"]["data"][0];
     assert_eq!(mark["xAxis"].as_f64(), Some(f64::from(rented)));
-    assert_eq!(mark["label"]["formatter"], format!("Rented pays back: month {rented}"));
+    assert_eq!(
+        mark["label"]["formatter"],
+        format!("Rented pays back: month {rented}")
+    );
     assert!(series(&json, "Cloud API").get("markLine").is_none());
 }
 
@@ -64,7 +97,8 @@ fn no_payback_no_mark() {
     s.set("api.output_usd_per_mtok", json!(0)).unwrap();
     let report = evaluate(&s);
     assert_eq!(report.tco.payback_month_owned, None);
-    let json: Value = serde_json::from_str(&tco(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
+    let json: Value =
+        serde_json::from_str(&tco(&report, &Look::new(false, Money::usd())).to_string()).unwrap();
     assert!(series(&json, "Owned GPUs").get("markLine").is_none());
 }
 
@@ -77,11 +111,23 @@ fn table_has_a_row_per_month_with_the_chart_numbers() {
     let table = tco_table(&report, &look);
     assert_eq!(table.rows.len(), report.tco.months.len());
     assert_eq!(table.columns[0], "Month");
-    assert!(table.caption.contains("Owned pays back: month"), "{}", table.caption);
+    assert!(
+        table.caption.contains("Owned pays back: month"),
+        "{}",
+        table.caption
+    );
     for (i, row) in table.rows.iter().enumerate() {
         assert_eq!(row[0].value(), Some((i + 1) as f64));
-        for (col, name) in ["Cloud API", "Rented GPUs", "Owned GPUs", "Hybrid"].iter().enumerate() {
-            assert_eq!(row[col + 1].value(), series(&json, name)["data"][i][1].as_f64(), "month {} {name}", i + 1);
+        for (col, name) in ["Cloud API", "Rented GPUs", "Owned GPUs", "Hybrid"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(
+                row[col + 1].value(),
+                series(&json, name)["data"][i][1].as_f64(),
+                "month {} {name}",
+                i + 1
+            );
         }
     }
 }

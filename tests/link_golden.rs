@@ -40,10 +40,19 @@ fn golden_links_decode_exactly() {
     for case in &fixture.cases {
         let decoded = decode(&case.link);
         let fields: Vec<&str> = decoded.notices.iter().map(|n| n.field.as_str()).collect();
-        assert_eq!(fields, case.notices, "{}: {:#?}", case.name, decoded.notices);
+        assert_eq!(
+            fields, case.notices,
+            "{}: {:#?}",
+            case.name, decoded.notices
+        );
         assert_eq!(decoded.scenario, case.scenario, "{}", case.name);
         // Bit-exact too: serialised numbers are the shortest round-trip text of each f64.
-        assert_eq!(decoded.scenario.to_value(), case.scenario.to_value(), "{}", case.name);
+        assert_eq!(
+            decoded.scenario.to_value(),
+            case.scenario.to_value(),
+            "{}",
+            case.name
+        );
         assert_eq!(decoded.extras, case.extras, "{}", case.name);
     }
 }
@@ -53,6 +62,11 @@ fn golden_scenarios_encode_to_links_that_decode_back() {
     // Encoded links may get shorter in later versions; what they decode to may not change.
     for case in fixture().cases {
         let link = encode(&case.scenario);
-        assert_eq!(decode(&link).scenario, case.scenario, "{}: {link}", case.name);
+        assert_eq!(
+            decode(&link).scenario,
+            case.scenario,
+            "{}: {link}",
+            case.name
+        );
     }
 }

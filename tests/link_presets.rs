@@ -9,12 +9,24 @@ use serde_json::Value;
 #[test]
 fn every_frozen_entry_reads_cleanly_with_known_keys_in_table_order() {
     for (id, query) in PRESETS_V1 {
-        let keys: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap().0).collect();
+        let keys: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').unwrap().0)
+            .collect();
         let positions: Vec<usize> = keys
             .iter()
-            .map(|k| FIELDS.iter().position(|f| f.alias == *k).unwrap_or_else(|| panic!("{id}: unknown key {k}")))
+            .map(|k| {
+                FIELDS
+                    .iter()
+                    .position(|f| f.alias == *k)
+                    .unwrap_or_else(|| panic!("{id}: unknown key {k}"))
+            })
             .collect();
-        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{id}: keys out of table order or repeated");
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{id}: keys out of table order or repeated"
+        );
         let d = decode(&format!("v=1&p={id}&{query}"));
         assert!(d.notices.is_empty(), "{id}: {:?}", d.notices);
     }
@@ -26,10 +38,16 @@ fn every_frozen_entry_reads_cleanly_with_known_keys_in_table_order() {
 fn frozen_presets_equal_the_catalog() {
     let frozen: Vec<&str> = PRESETS_V1.iter().map(|(id, _)| *id).collect();
     for id in preset_ids() {
-        assert!(frozen.contains(&id), "preset {id} has no frozen link entry: append one to PRESETS_V1");
+        assert!(
+            frozen.contains(&id),
+            "preset {id} has no frozen link entry: append one to PRESETS_V1"
+        );
         let (scenario, value) = frozen_preset(id).unwrap();
         let catalog = preset_scenario(id).unwrap();
-        assert_eq!(*scenario, catalog, "{id}: frozen link values differ from the catalog");
+        assert_eq!(
+            *scenario, catalog,
+            "{id}: frozen link values differ from the catalog"
+        );
         assert_eq!(*value, catalog.to_value(), "{id}");
     }
 }
@@ -37,12 +55,20 @@ fn frozen_presets_equal_the_catalog() {
 #[test]
 fn a_preset_alone_decodes_to_exactly_that_preset() {
     for id in preset_ids() {
-        for link in [format!("p={id}"), format!("?v=1&p={id}"), format!("https://x.example/tco/?p={id}#top")] {
+        for link in [
+            format!("p={id}"),
+            format!("?v=1&p={id}"),
+            format!("https://x.example/tco/?p={id}#top"),
+        ] {
             let d = decode(&link);
             assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
             assert_eq!(d.scenario, preset_scenario(id).unwrap(), "{link}");
         }
-        assert_eq!(encode(&preset_scenario(id).unwrap()), format!("v=1&p={id}"), "an unchanged preset writes no keys");
+        assert_eq!(
+            encode(&preset_scenario(id).unwrap()),
+            format!("v=1&p={id}"),
+            "an unchanged preset writes no keys"
+        );
     }
 }
 
@@ -73,7 +99,10 @@ fn a_change_from_any_preset_writes_only_that_key_and_reads_back() {
         let reference = preset_scenario("document-processing").unwrap().to_value();
         let mut all = base.clone();
         for spec in FIELDS {
-            let v = reference.pointer(&llm_tco::scenario::json_pointer(spec.path)).cloned().unwrap_or(Value::Null);
+            let v = reference
+                .pointer(&llm_tco::scenario::json_pointer(spec.path))
+                .cloned()
+                .unwrap_or(Value::Null);
             all.set(spec.path, v).unwrap();
         }
         assert_eq!(decode(&encode(&all)).scenario, all, "{id}");
@@ -85,7 +114,11 @@ fn an_unknown_preset_reads_as_the_default_with_a_notice() {
     let d = decode("v=1&p=coding-assistent&req=9000");
     assert_eq!(d.notices.len(), 1);
     assert_eq!(d.notices[0].field, "preset");
-    assert!(d.notices[0].message.contains("coding-assistent"), "{}", d.notices[0].message);
+    assert!(
+        d.notices[0].message.contains("coding-assistent"),
+        "{}",
+        d.notices[0].message
+    );
     let mut want = preset_scenario("document-processing").unwrap();
     want.workload.monthly_requests = 9000.0;
     assert_eq!(d.scenario, want);

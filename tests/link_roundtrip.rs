@@ -14,11 +14,22 @@ use serde_json::Value;
 /// (17 significant digits, subnormals), so both readability and exactness are exercised.
 fn value_of(spec: &'static FieldSpec, name_chars: &'static str) -> BoxedStrategy<Value> {
     match spec.kind {
-        FieldKind::Number { min, max, integer: true, optional } => {
+        FieldKind::Number {
+            min,
+            max,
+            integer: true,
+            optional,
+        } => {
             let n = (min as i64..=max as i64).prop_map(Value::from).boxed();
-            if optional { prop_oneof![Just(Value::Null), n].boxed() } else { n }
+            if optional {
+                prop_oneof![Just(Value::Null), n].boxed()
+            } else {
+                n
+            }
         }
-        FieldKind::Number { min, max, optional, .. } => {
+        FieldKind::Number {
+            min, max, optional, ..
+        } => {
             let clamp = move |x: f64| if x >= min && x <= max { x } else { min };
             let n = prop_oneof![
                 Just(min),
@@ -30,10 +41,16 @@ fn value_of(spec: &'static FieldSpec, name_chars: &'static str) -> BoxedStrategy
             ]
             .prop_map(Value::from)
             .boxed();
-            if optional { prop_oneof![Just(Value::Null), n].boxed() } else { n }
+            if optional {
+                prop_oneof![Just(Value::Null), n].boxed()
+            } else {
+                n
+            }
         }
         FieldKind::Choice(choices) => prop::sample::select(choices).prop_map(Value::from).boxed(),
-        FieldKind::Catalog(list) => prop::sample::select(ids(list)).prop_map(Value::from).boxed(),
+        FieldKind::Catalog(list) => prop::sample::select(ids(list))
+            .prop_map(Value::from)
+            .boxed(),
         FieldKind::Bool => any::<bool>().prop_map(Value::from).boxed(),
         FieldKind::Text { max_chars } => {
             proptest::string::string_regex(&format!("{name_chars}{{0,{max_chars}}}"))
@@ -50,7 +67,11 @@ fn scenario(keep_some: bool, name_chars: &'static str) -> impl Strategy<Value = 
         .iter()
         .map(|spec| {
             let v = value_of(spec, name_chars);
-            if keep_some { prop::option::of(v).boxed() } else { v.prop_map(Some).boxed() }
+            if keep_some {
+                prop::option::of(v).boxed()
+            } else {
+                v.prop_map(Some).boxed()
+            }
         })
         .collect();
     (prop::sample::select(preset_ids()), fields).prop_map(|(preset, values)| {
@@ -58,7 +79,8 @@ fn scenario(keep_some: bool, name_chars: &'static str) -> impl Strategy<Value = 
         s.preset = preset.into();
         for (spec, value) in FIELDS.iter().zip(values) {
             if let Some(value) = value {
-                s.set(spec.path, value.clone()).unwrap_or_else(|e| panic!("{value}: {e}"));
+                s.set(spec.path, value.clone())
+                    .unwrap_or_else(|e| panic!("{value}: {e}"));
             }
         }
         s
@@ -69,7 +91,10 @@ fn scenario(keep_some: bool, name_chars: &'static str) -> impl Strategy<Value = 
 fn assert_bit_exact(a: &Scenario, b: &Scenario) {
     for spec in FIELDS {
         if let (Some(x), Some(y)) = (a.get(spec.path).as_f64(), b.get(spec.path).as_f64()) {
-            let (x, y) = (if x == 0.0 { 0.0 } else { x }, if y == 0.0 { 0.0 } else { y });
+            let (x, y) = (
+                if x == 0.0 { 0.0 } else { x },
+                if y == 0.0 { 0.0 } else { y },
+            );
             assert_eq!(x.to_bits(), y.to_bits(), "{}: {x} vs {y}", spec.path);
         }
     }

@@ -24,8 +24,18 @@ macro_rules! v {
 const L: &str = LINK_NOTICE_FIELD;
 
 const CASES: &[Case] = &[
-    Case { name: "empty link is the default", query: "", expect: &[], notices: &[] },
-    Case { name: "only a question mark", query: "?", expect: &[], notices: &[] },
+    Case {
+        name: "empty link is the default",
+        query: "",
+        expect: &[],
+        notices: &[],
+    },
+    Case {
+        name: "only a question mark",
+        query: "?",
+        expect: &[],
+        notices: &[],
+    },
     Case {
         name: "one number",
         query: "v=1&p=document-processing&req=250000",
@@ -103,13 +113,19 @@ const CASES: &[Case] = &[
     Case {
         name: "unknown preset falls back to the default preset",
         query: "p=NOT%20A%20PRESET&req=9000",
-        expect: &[("preset", v!("document-processing")), ("workload.monthly_requests", v!(9000.0))],
+        expect: &[
+            ("preset", v!("document-processing")),
+            ("workload.monthly_requests", v!(9000.0)),
+        ],
         notices: &["preset"],
     },
     Case {
         name: "newer version applies what it can",
         query: "v=99&req=7000&brand_new_key=1",
-        expect: &[("workload.monthly_requests", v!(7000.0)), ("version", v!(1))],
+        expect: &[
+            ("workload.monthly_requests", v!(7000.0)),
+            ("version", v!(1)),
+        ],
         notices: &["version", L],
     },
     Case {
@@ -121,7 +137,10 @@ const CASES: &[Case] = &[
     Case {
         name: "full URL, fragment ignored",
         query: "https://example.com/tco/?v=1&req=42000#req=1&hz=1",
-        expect: &[("workload.monthly_requests", v!(42000.0)), ("org.horizon_months", v!(36))],
+        expect: &[
+            ("workload.monthly_requests", v!(42000.0)),
+            ("org.horizon_months", v!(36)),
+        ],
         notices: &[],
     },
     Case {
@@ -173,7 +192,11 @@ fn table() {
     for case in CASES {
         let decoded = decode(case.query);
         let got: Vec<&str> = decoded.notices.iter().map(|n| n.field.as_str()).collect();
-        assert_eq!(got, case.notices, "{}: notices {:#?}", case.name, decoded.notices);
+        assert_eq!(
+            got, case.notices,
+            "{}: notices {:#?}",
+            case.name, decoded.notices
+        );
         // What the case does not mention keeps its reference value.
         let mut expected = decode("v=1").scenario;
         for (path, value) in case.expect {
@@ -214,11 +237,19 @@ fn notices_name_the_key_and_what_is_allowed() {
 #[test]
 fn extras_are_kept_in_order_with_decoded_values() {
     let d = decode("?theme=dark&embed&accent=%23ff0066&sections=charts,table&theme=light");
-    let extras: Vec<(&str, &str)> =
-        d.extras.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let extras: Vec<(&str, &str)> = d
+        .extras
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     assert_eq!(
         extras,
-        [("theme", "dark"), ("embed", ""), ("accent", "#ff0066"), ("sections", "charts,table")]
+        [
+            ("theme", "dark"),
+            ("embed", ""),
+            ("accent", "#ff0066"),
+            ("sections", "charts,table")
+        ]
     );
     assert_eq!(d.notices.len(), 1, "the second theme is a duplicate");
 }
@@ -231,7 +262,11 @@ fn giant_input_is_cut_with_a_notice() {
     assert_eq!(d.scenario.workload.monthly_requests, 5.0);
     assert_eq!(d.notices[0].field, LINK_NOTICE_FIELD);
     assert!(d.notices[0].message.contains("longer than 8192"));
-    assert!(d.notices.iter().any(|n| n.message.contains("more than 200 keys")));
+    assert!(
+        d.notices
+            .iter()
+            .any(|n| n.message.contains("more than 200 keys"))
+    );
     assert!(d.notices.len() <= 202);
 
     // The limit cuts no value half-way: the pair it falls in is dropped whole. Here byte
@@ -285,13 +320,20 @@ fn an_empty_value_clears_an_optional_number() {
 
 #[test]
 fn reference_names_every_field_once_in_table_order() {
-    let keys: Vec<&str> = REFERENCE_V1.split('&').map(|p| p.split_once('=').unwrap().0).collect();
+    let keys: Vec<&str> = REFERENCE_V1
+        .split('&')
+        .map(|p| p.split_once('=').unwrap().0)
+        .collect();
     let aliases: Vec<&str> = FIELDS.iter().map(|f| f.alias).collect();
-    assert_eq!(keys, aliases, "a new field must append its key to REFERENCE_V1");
+    assert_eq!(
+        keys, aliases,
+        "a new field must append its key to REFERENCE_V1"
+    );
     for pair in REFERENCE_V1.split('&') {
         let (key, value) = pair.split_once('=').unwrap();
         let spec = FIELDS.iter().find(|f| f.alias == key).unwrap();
-        spec.parse_text(value).unwrap_or_else(|e| panic!("REFERENCE_V1 {key}: {e}"));
+        spec.parse_text(value)
+            .unwrap_or_else(|e| panic!("REFERENCE_V1 {key}: {e}"));
     }
     // Reading the reference as a link changes nothing and says nothing.
     let d = decode(REFERENCE_V1);
@@ -303,10 +345,19 @@ fn reference_names_every_field_once_in_table_order() {
 /// the address bar then holds the link that reproduces them.
 #[test]
 fn a_plain_visit_gets_todays_defaults() {
-    for address in ["", "?", "https://calc.example/", "https://calc.example/tco/#results"] {
+    for address in [
+        "",
+        "?",
+        "https://calc.example/",
+        "https://calc.example/tco/#results",
+    ] {
         let decoded = decode(address);
         assert_eq!(decoded.scenario, Scenario::default(), "{address}");
-        assert!(decoded.notices.is_empty(), "{address}: {:?}", decoded.notices);
+        assert!(
+            decoded.notices.is_empty(),
+            "{address}: {:?}",
+            decoded.notices
+        );
         assert!(decoded.extras.is_empty(), "{address}");
     }
     let link = encode(&Scenario::default());

@@ -11,7 +11,10 @@ use serde_json::{Value, json};
 const TOL: f64 = 1e-6;
 
 fn close(actual: f64, expected: f64) {
-    assert!((actual - expected).abs() <= TOL * expected.abs().max(1.0), "expected {expected}, got {actual}");
+    assert!(
+        (actual - expected).abs() <= TOL * expected.abs().max(1.0),
+        "expected {expected}, got {actual}"
+    );
 }
 
 /// A deliberately plain scenario: every cost that is not under test is zero.
@@ -33,7 +36,11 @@ fn eval(over: Value) -> Report {
 }
 
 fn item(items: &[llm_tco::model::CostItem], prefix: &str) -> f64 {
-    items.iter().find(|i| i.item.starts_with(prefix)).map(|i| i.usd).unwrap_or_else(|| panic!("no item {prefix}"))
+    items
+        .iter()
+        .find(|i| i.item.starts_with(prefix))
+        .map(|i| i.usd)
+        .unwrap_or_else(|| panic!("no item {prefix}"))
 }
 
 #[test]
@@ -49,9 +56,18 @@ fn api_tokens_with_prompt_reduction_cache_and_batch() {
     }));
     let a = &r.options.api;
     close(a.token_usd_per_request, 0.001725);
-    close(item(&a.breakdown, "Input tokens"), 600.0 * 2e-6 * 0.75 * 1000.0);
-    close(item(&a.breakdown, "Cached input tokens"), 200.0 * 0.5e-6 * 0.75 * 1000.0);
-    close(item(&a.breakdown, "Output tokens"), 100.0 * 10e-6 * 0.75 * 1000.0);
+    close(
+        item(&a.breakdown, "Input tokens"),
+        600.0 * 2e-6 * 0.75 * 1000.0,
+    );
+    close(
+        item(&a.breakdown, "Cached input tokens"),
+        200.0 * 0.5e-6 * 0.75 * 1000.0,
+    );
+    close(
+        item(&a.breakdown, "Output tokens"),
+        100.0 * 10e-6 * 0.75 * 1000.0,
+    );
     close(a.monthly_usd, 5_221.725);
     close(a.usd_per_request, 5.221725);
     // Per million workload tokens: 1,000 x (1,000 + 100) = 1.1M tokens.
@@ -63,8 +79,10 @@ fn api_tokens_with_prompt_reduction_cache_and_batch() {
 fn cache_hits_without_a_cached_price_bill_at_the_input_price() {
     // Gemini 1.5 Pro has no cached price in the catalog: 50% cache hits change nothing.
     // 1,000 x (1,000 x $1.25/M + 100 x $5/M) = 1,000 x 0.00175 = $1.75.
-    let r = eval(json!({ "api": { "model": "gemini-1.5-pro", "input_usd_per_mtok": null, "output_usd_per_mtok": null,
-                                  "cached_input_usd_per_mtok": null, "cache_hit_pct": 50 } }));
+    let r = eval(
+        json!({ "api": { "model": "gemini-1.5-pro", "input_usd_per_mtok": null, "output_usd_per_mtok": null,
+                                  "cached_input_usd_per_mtok": null, "cache_hit_pct": 50 } }),
+    );
     close(r.options.api.cached_input_usd_per_mtok, 1.25);
     close(r.options.api.monthly_usd, 1.75);
 }
@@ -73,8 +91,20 @@ fn cache_hits_without_a_cached_price_bill_at_the_input_price() {
 fn custom_api_without_prices_costs_zero_and_warns() {
     let r = eval(json!({ "api": { "input_usd_per_mtok": null, "output_usd_per_mtok": null } }));
     close(r.options.api.token_usd_per_request, 0.0);
-    assert!(r.warnings.iter().any(|w| w.contains("api.input_usd_per_mtok")), "{:?}", r.warnings);
-    assert!(r.warnings.iter().any(|w| w.contains("api.output_usd_per_mtok")), "{:?}", r.warnings);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("api.input_usd_per_mtok")),
+        "{:?}",
+        r.warnings
+    );
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("api.output_usd_per_mtok")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]
@@ -82,7 +112,9 @@ fn one_rented_replica_always_on() {
     // 100 tokens/s / 100 tokens = 1 request/s x 730 h x 3,600 = 2,628,000 requests a month.
     // 1,000 requests need 1 replica of 1 GPU: 730 h x $2 = $1,460.
     // + infra $100 + 0.25 FTE x $10,000 + $3,000 / 10 months = $1,460 + $100 + $2,500 + $300 = $4,360.
-    let r = eval(json!({ "self_host": { "infra_usd_per_month": 100, "ops_fte": 0.25, "implementation_usd": 3000 } }));
+    let r = eval(
+        json!({ "self_host": { "infra_usd_per_month": 100, "ops_fte": 0.25, "implementation_usd": 3000 } }),
+    );
     close(r.capacity.monthly_requests_per_replica, 2_628_000.0);
     let o = &r.options.rented;
     assert_eq!((o.replicas, o.gpus, o.gpus_per_replica), (1, 1, 1));
@@ -110,8 +142,14 @@ fn one_rented_replica_scale_to_zero() {
     let r = eval(json!({ "workload": { "active_hours_per_month": 200 },
                          "cloud": { "billing": "scale_to_zero", "runtime_buffer_pct": 10 },
                          "self_host": { "infra_usd_per_month": 100, "ops_fte": 0.25, "implementation_usd": 3000 } }));
-    close(r.options.rented.billed_gpu_hours_per_month, 1000.0 / 720_000.0 * 200.0 * 1.1);
-    close(r.options.rented.monthly_usd, 2_900.0 + 1000.0 / 720_000.0 * 200.0 * 1.1 * 2.0);
+    close(
+        r.options.rented.billed_gpu_hours_per_month,
+        1000.0 / 720_000.0 * 200.0 * 1.1,
+    );
+    close(
+        r.options.rented.monthly_usd,
+        2_900.0 + 1000.0 / 720_000.0 * 200.0 * 1.1 * 2.0,
+    );
 }
 
 #[test]
@@ -152,7 +190,9 @@ fn one_request_past_capacity_buys_a_replica() {
     close(at.options.rented.utilization_pct, 100.0);
     assert_eq!(past.options.owned.replicas, 2);
     // Redundancy adds on top: N + 1.
-    let n1 = eval(json!({ "workload": { "monthly_requests": 2_628_001 }, "self_host": { "redundancy_replicas": 1 } }));
+    let n1 = eval(
+        json!({ "workload": { "monthly_requests": 2_628_001 }, "self_host": { "redundancy_replicas": 1 } }),
+    );
     assert_eq!((n1.options.rented.replicas, n1.options.rented.gpus), (3, 3));
     close(n1.options.rented.monthly_usd, 3.0 * 1_460.0);
 }
@@ -185,14 +225,20 @@ fn breakeven_inside_the_third_step() {
     close(b.monthly_tokens.unwrap(), 28_901.0 * 1_036.0);
 
     let mut below = third_step();
-    llm_tco::scenario::merge(&mut below, &json!({ "workload": { "monthly_requests": 28_900 } }));
+    llm_tco::scenario::merge(
+        &mut below,
+        &json!({ "workload": { "monthly_requests": 28_900 } }),
+    );
     let below = eval(below);
     close(below.options.rented.monthly_usd, 2_890.05);
     close(below.options.api.monthly_usd, 2_890.0);
     assert!(below.options.rented.monthly_usd > below.options.api.monthly_usd);
 
     let mut at = third_step();
-    llm_tco::scenario::merge(&mut at, &json!({ "workload": { "monthly_requests": 28_901 } }));
+    llm_tco::scenario::merge(
+        &mut at,
+        &json!({ "workload": { "monthly_requests": 28_901 } }),
+    );
     let at = eval(at);
     close(at.options.api.monthly_usd, 2_890.1);
     assert!(at.options.rented.monthly_usd <= at.options.api.monthly_usd);
@@ -238,8 +284,13 @@ fn check_numbers(path: &str, v: &Value) {
                 assert!(x >= 0.0, "{path} = {x}");
             }
         }
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| check_numbers(&format!("{path}[{i}]"), x)),
-        Value::Object(m) => m.iter().for_each(|(k, x)| check_numbers(&format!("{path}.{k}"), x)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| check_numbers(&format!("{path}[{i}]"), x)),
+        Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| check_numbers(&format!("{path}.{k}"), x)),
         _ => {}
     }
 }
@@ -263,26 +314,44 @@ fn every_preset_evaluates_to_finite_non_negative_numbers() {
 #[test]
 fn regulated_healthcare_never_recommends_the_api_alone() {
     let r = evaluate(&catalog::preset_scenario("regulated-healthcare").unwrap());
-    assert_ne!(r.decision.recommendation, llm_tco::model::Recommendation::Api);
-    assert!(r.decision.reasons.iter().any(|x| x.criterion == "criteria.data_sensitivity"));
+    assert_ne!(
+        r.decision.recommendation,
+        llm_tco::model::Recommendation::Api
+    );
+    assert!(
+        r.decision
+            .reasons
+            .iter()
+            .any(|x| x.criterion == "criteria.data_sensitivity")
+    );
 }
 
 #[test]
 fn memory_fit_sizes_replicas() {
     // Llama 70B at 16 bits is 141 GB of weights: more than one 80 GB H100.
-    let r = eval(json!({ "self_host": { "model": "llama-3.1-70b", "quantization": "fp16", "gpus_per_replica": null,
-                                        "output_tokens_per_sec_per_replica": null } }));
-    assert!(r.capacity.gpus_per_replica > 1, "{}", r.capacity.gpus_per_replica);
+    let r = eval(
+        json!({ "self_host": { "model": "llama-3.1-70b", "quantization": "fp16", "gpus_per_replica": null,
+                                        "output_tokens_per_sec_per_replica": null } }),
+    );
+    assert!(
+        r.capacity.gpus_per_replica > 1,
+        "{}",
+        r.capacity.gpus_per_replica
+    );
     assert_eq!(r.capacity.gpus_per_replica_source, "memory_fit");
     close(r.capacity.weights_gb, 141.2);
     // Llama 8B fits one 24 GB L4 at int4 (4 GB) and at fp8 (8 GB).
     for q in ["int4", "fp8"] {
-        let r = eval(json!({ "self_host": { "gpu": "l4", "quantization": q, "gpus_per_replica": null } }));
+        let r = eval(
+            json!({ "self_host": { "gpu": "l4", "quantization": q, "gpus_per_replica": null } }),
+        );
         assert_eq!(r.capacity.gpus_per_replica, 1, "{q}");
         assert!(r.capacity.feasible);
     }
     // 405B at 16 bits (820 GB) fits no 8 x 24 GB: infeasible, reported, costs still finite.
-    let r = eval(json!({ "self_host": { "model": "llama-3.1-405b", "gpu": "l4", "gpus_per_replica": null } }));
+    let r = eval(
+        json!({ "self_host": { "model": "llama-3.1-405b", "gpu": "l4", "gpus_per_replica": null } }),
+    );
     assert!(!r.capacity.feasible);
     assert!(!r.options.rented.feasible && !r.options.owned.feasible);
     assert!(r.capacity.infeasible_reason.is_some());
@@ -300,10 +369,17 @@ fn throughput_source_precedence() {
     assert_eq!(r.capacity.gpus_per_replica, 2);
     assert_eq!(r.capacity.throughput_source, "catalog");
     close(r.capacity.output_tokens_per_sec_per_replica, 1_728.0);
-    assert!(r.sources.iter().any(|s| s.unit.contains("tokens/s") && s.value == 1_728.0));
+    assert!(
+        r.sources
+            .iter()
+            .any(|s| s.unit.contains("tokens/s") && s.value == 1_728.0)
+    );
     // The user's figure wins over the catalog.
     let mut user = measured.clone();
-    llm_tco::scenario::merge(&mut user, &json!({ "self_host": { "output_tokens_per_sec_per_replica": 500 } }));
+    llm_tco::scenario::merge(
+        &mut user,
+        &json!({ "self_host": { "output_tokens_per_sec_per_replica": 500 } }),
+    );
     let r = eval(user);
     assert_eq!(r.capacity.throughput_source, "user");
     close(r.capacity.output_tokens_per_sec_per_replica, 500.0);
@@ -313,7 +389,10 @@ fn throughput_source_precedence() {
     let r = eval(est);
     assert_eq!(r.capacity.throughput_source, "estimate");
     assert!(r.capacity.output_tokens_per_sec_per_replica > 0.0);
-    assert!(r.capacity.throughput_note.contains("MBU") || r.capacity.throughput_note.contains("bandwidth"));
+    assert!(
+        r.capacity.throughput_note.contains("MBU")
+            || r.capacity.throughput_note.contains("bandwidth")
+    );
 }
 
 #[test]
@@ -322,13 +401,22 @@ fn overflow_is_the_best_whole_number_of_replicas() {
     // k replicas carry 10,000 k requests, the API the rest; k = 0 is the API alone and
     // k = 5 self-hosting alone.
     let mut s = third_step();
-    llm_tco::scenario::merge(&mut s, &json!({ "workload": { "monthly_requests": 45_000 }, "hybrid": { "strategy": "overflow" } }));
+    llm_tco::scenario::merge(
+        &mut s,
+        &json!({ "workload": { "monthly_requests": 45_000 }, "hybrid": { "strategy": "overflow" } }),
+    );
     let r = eval(s.clone());
     let cost_at = |v: f64| {
         let mut x = s.clone();
         llm_tco::scenario::merge(&mut x, &json!({ "workload": { "monthly_requests": v } }));
         let r = eval(x);
-        (r.options.api.monthly_usd, r.options.rented.monthly_usd.min(r.options.owned.monthly_usd))
+        (
+            r.options.api.monthly_usd,
+            r.options
+                .rented
+                .monthly_usd
+                .min(r.options.owned.monthly_usd),
+        )
     };
     let (api_all, self_all) = cost_at(45_000.0);
     let mut best = api_all.min(self_all);
@@ -391,7 +479,8 @@ fn tco_shows_capital_when_spent_and_replacement() {
 fn tco_grows_volume_and_finds_payback() {
     // 1M requests growing 10% a month; the API's tokens cost 1M x $0.003 = $3,000 in
     // month 1 and x 1.1 each month. A rented replica ($1,460, 2.6M requests) wins at once.
-    let r = eval(json!({ "workload": { "monthly_requests": 1_000_000, "monthly_growth_pct": 10 } }));
+    let r =
+        eval(json!({ "workload": { "monthly_requests": 1_000_000, "monthly_growth_pct": 10 } }));
     let m = &r.tco.months;
     close(m[0].api_usd, 3_000.0);
     close(m[1].api_usd, 3_300.0);
@@ -401,8 +490,13 @@ fn tco_grows_volume_and_finds_payback() {
     let owned = r.tco.payback_month_owned.expect("payback");
     assert!(owned > 1 && owned <= 10, "{owned}");
     // The NPV at 10% a year discounts month 2 by 1.1^(1/12).
-    let d = eval(json!({ "workload": { "monthly_requests": 1_000_000 }, "org": { "discount_rate_pct": 10, "horizon_months": 2 } }));
-    close(d.tco.npv_usd.api, 3_000.0 + 3_000.0 / 1.1_f64.powf(1.0 / 12.0));
+    let d = eval(
+        json!({ "workload": { "monthly_requests": 1_000_000 }, "org": { "discount_rate_pct": 10, "horizon_months": 2 } }),
+    );
+    close(
+        d.tco.npv_usd.api,
+        3_000.0 + 3_000.0 / 1.1_f64.powf(1.0 / 12.0),
+    );
 }
 
 #[test]
@@ -410,11 +504,24 @@ fn caching_moves_the_breakeven_and_says_so() {
     // Third-step scenario with 50% of input served from cache at $10/M: the API's
     // per-request price falls from $0.10 to $0.055, so self-hosting needs more volume.
     let mut s = third_step();
-    llm_tco::scenario::merge(&mut s, &json!({ "api": { "cache_hit_pct": 50, "cached_input_usd_per_mtok": 10 } }));
+    llm_tco::scenario::merge(
+        &mut s,
+        &json!({ "api": { "cache_hit_pct": 50, "cached_input_usd_per_mtok": 10 } }),
+    );
     let r = eval(s);
-    let reason = r.decision.reasons.iter().find(|x| x.criterion == "api.cache_hit_pct").expect("a caching reason");
+    let reason = r
+        .decision
+        .reasons
+        .iter()
+        .find(|x| x.criterion == "api.cache_hit_pct")
+        .expect("a caching reason");
     assert!(reason.text.contains("28,901"), "{}", reason.text);
-    assert!(r.breakeven.rented_vs_api.monthly_requests.is_none_or(|v| v > 28_901.0));
+    assert!(
+        r.breakeven
+            .rented_vs_api
+            .monthly_requests
+            .is_none_or(|v| v > 28_901.0)
+    );
 }
 
 #[test]

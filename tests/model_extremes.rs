@@ -10,7 +10,7 @@ use common::report_check::{non_finite_in_debug, report_problems};
 use common::{audit_base, audit_scenario};
 use llm_tco::link::decode;
 use llm_tco::model::{
-    default_ranges, evaluate, flip_points, hybrid_strategies, sensitivity, uncertainty, Report,
+    Report, default_ranges, evaluate, flip_points, hybrid_strategies, sensitivity, uncertainty,
 };
 use llm_tco::scenario::{FIELDS, FieldKind, Scenario};
 use serde_json::{Value, json};
@@ -19,7 +19,10 @@ use serde_json::{Value, json};
 fn clean_report(s: &Scenario) -> Report {
     let report = evaluate(s);
     let problems = report_problems(&serde_json::to_value(&report).unwrap());
-    assert!(problems.is_empty(), "report breaks its number rules: {problems:#?}");
+    assert!(
+        problems.is_empty(),
+        "report breaks its number rules: {problems:#?}"
+    );
     report
 }
 
@@ -33,7 +36,10 @@ fn clean_analyses(s: &Scenario) {
         uncertainty(s, &default_ranges(s), 200, 7),
     );
     let problems = non_finite_in_debug(&debug);
-    assert!(problems.is_empty(), "analysis has non-finite numbers: {problems:#?}");
+    assert!(
+        problems.is_empty(),
+        "analysis has non-finite numbers: {problems:#?}"
+    );
 }
 
 fn with(mut base: Value, pointer: &str, value: Value) -> Scenario {
@@ -42,7 +48,10 @@ fn with(mut base: Value, pointer: &str, value: Value) -> Scenario {
 }
 
 fn close(actual: f64, expected: f64) {
-    assert!((actual - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{actual} != {expected}");
+    assert!(
+        (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+        "{actual} != {expected}"
+    );
 }
 
 #[test]
@@ -63,7 +72,11 @@ fn a_thousand_gpu_fleet() {
     // At the smallest measured throughput, 0.001 tok/s, a replica serves 0.001 / 100 x
     // 730 x 3,600 = 26.28 requests a month, 26 whole ones: 26,000 requests need exactly
     // 1,000 one-GPU replicas, 1,000 x 730 h x $2 = $1,460,000 a month rented.
-    let s = with(audit_base(26_000.0), "/self_host/output_tokens_per_sec_per_replica", json!(0.001));
+    let s = with(
+        audit_base(26_000.0),
+        "/self_host/output_tokens_per_sec_per_replica",
+        json!(0.001),
+    );
     let r = clean_report(&s);
     assert_eq!(r.options.rented.replicas, 1000);
     assert_eq!(r.options.rented.gpus, 1000);
@@ -88,7 +101,11 @@ fn prices_of_a_hundredth_of_a_cent() {
     // $0.0001 per million tokens: 1e6 x 1,100 tokens x $0.0001 / 1e6 = $0.11 a month, and
     // self-hosting at $1,460 a month for one GPU never breaks even below the search ceiling.
     let mut base = audit_base(1.0e6);
-    for price in ["input_usd_per_mtok", "output_usd_per_mtok", "cached_input_usd_per_mtok"] {
+    for price in [
+        "input_usd_per_mtok",
+        "output_usd_per_mtok",
+        "cached_input_usd_per_mtok",
+    ] {
         base["api"][price] = json!(0.0001);
     }
     let s = Scenario::from_value(&base).unwrap();
@@ -116,7 +133,11 @@ fn ten_and_twenty_year_horizons() {
 #[test]
 fn zero_input_tokens() {
     // Output only: 1e6 x 100 x $10 / 1e6 = $1,000 a month, all of it output tokens.
-    let s = with(audit_base(1.0e6), "/workload/input_tokens_per_request", json!(0));
+    let s = with(
+        audit_base(1.0e6),
+        "/workload/input_tokens_per_request",
+        json!(0),
+    );
     let r = clean_report(&s);
     close(r.options.api.monthly_usd, 1000.0);
     close(r.options.api.billed_input_tokens_per_month, 0.0);
@@ -160,8 +181,10 @@ fn every_numeric_field_at_its_minimum() {
 fn every_preset_at_extreme_volumes() {
     for preset in llm_tco::catalog::preset_ids() {
         for volume in [0.0, 1.0, 1.0e11] {
-            let s = Scenario::from_value(&json!({ "preset": preset, "workload": { "monthly_requests": volume } }))
-                .unwrap();
+            let s = Scenario::from_value(
+                &json!({ "preset": preset, "workload": { "monthly_requests": volume } }),
+            )
+            .unwrap();
             clean_report(&s);
         }
     }
@@ -170,10 +193,19 @@ fn every_preset_at_extreme_volumes() {
 #[test]
 fn values_out_of_range_are_refused_naming_the_field() {
     for spec in FIELDS {
-        let FieldKind::Number { min, max, integer, .. } = spec.kind else { continue };
+        let FieldKind::Number {
+            min, max, integer, ..
+        } = spec.kind
+        else {
+            continue;
+        };
         let (group, leaf) = spec.path.split_once('.').unwrap_or(("", spec.path));
         let too_big = if integer { max + 1.0 } else { max * 2.0 + 1.0 };
-        let too_small = if min > 0.0 { min / 2.0 - 1.0 } else { min - 1.0 };
+        let too_small = if min > 0.0 {
+            min / 2.0 - 1.0
+        } else {
+            min - 1.0
+        };
         let mut bad = vec![json!(too_big), json!(too_small), json!("12"), json!(true)];
         if integer {
             bad.push(json!(min + 0.5));
@@ -181,22 +213,34 @@ fn values_out_of_range_are_refused_naming_the_field() {
         for value in bad {
             let mut base = audit_base(1.0e6);
             base[group][leaf] = value.clone();
-            let errors = Scenario::from_value(&base).expect_err(&format!("{} = {value}", spec.path));
+            let errors =
+                Scenario::from_value(&base).expect_err(&format!("{} = {value}", spec.path));
             assert!(
-                errors.iter().any(|e| e.field == spec.path || e.message.contains(leaf)),
+                errors
+                    .iter()
+                    .any(|e| e.field == spec.path || e.message.contains(leaf)),
                 "{} = {value}: {errors:?}",
                 spec.path
             );
             if value.is_number() {
                 let e = errors.iter().find(|e| e.field == spec.path).unwrap();
-                assert!(e.message.starts_with("must be"), "{}: {}", spec.path, e.message);
+                assert!(
+                    e.message.starts_with("must be"),
+                    "{}: {}",
+                    spec.path,
+                    e.message
+                );
             }
         }
         // The same values in a link are ignored with a notice naming the field, and the
         // scenario keeps a valid value.
         let link = format!("v=1&{}={too_big}", spec.alias);
         let d = decode(&link);
-        assert!(d.notices.iter().any(|n| n.field == spec.path), "{link}: {:?}", d.notices);
+        assert!(
+            d.notices.iter().any(|n| n.field == spec.path),
+            "{link}: {:?}",
+            d.notices
+        );
         assert!(d.scenario.validate().is_ok());
     }
 }
@@ -204,11 +248,18 @@ fn values_out_of_range_are_refused_naming_the_field() {
 #[test]
 fn whole_numbers_written_with_a_point_are_read_and_wrong_types_name_their_field() {
     // Once refused with serde's message, which named the value ("240.0") as the field.
-    let s = Scenario::from_value(&json!({ "org": { "horizon_months": 240.0 }, "self_host": { "redundancy_replicas": 2.0 } }))
-        .unwrap();
-    assert_eq!((s.org.horizon_months, s.self_host.redundancy_replicas), (240, 2));
-    let errors = Scenario::from_value(&json!({ "org": { "horizon_months": 12.5 }, "workload": { "monthly_requests": "12" } }))
-        .unwrap_err();
+    let s = Scenario::from_value(
+        &json!({ "org": { "horizon_months": 240.0 }, "self_host": { "redundancy_replicas": 2.0 } }),
+    )
+    .unwrap();
+    assert_eq!(
+        (s.org.horizon_months, s.self_host.redundancy_replicas),
+        (240, 2)
+    );
+    let errors = Scenario::from_value(
+        &json!({ "org": { "horizon_months": 12.5 }, "workload": { "monthly_requests": "12" } }),
+    )
+    .unwrap_err();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["workload.monthly_requests", "org.horizon_months"]);
     assert_eq!(errors[1].message, "must be a whole number from 1 to 240");

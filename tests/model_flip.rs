@@ -6,7 +6,8 @@ mod common;
 
 use llm_tco::catalog;
 use llm_tco::model::{
-    API_PRICE_MULTIPLIER, REVERSE_FALLBACK, Report, evaluate, flip_points, hybrid_strategies, lean_costs_with,
+    API_PRICE_MULTIPLIER, REVERSE_FALLBACK, Report, evaluate, flip_points, hybrid_strategies,
+    lean_costs_with,
 };
 use llm_tco::scenario::Scenario;
 use serde_json::{Value, json};
@@ -28,11 +29,17 @@ fn with(over: Value) -> Scenario {
 }
 
 fn close(actual: f64, expected: f64) {
-    assert!((actual - expected).abs() <= 1e-9 * expected.abs().max(1.0), "expected {expected}, got {actual}");
+    assert!(
+        (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+        "expected {expected}, got {actual}"
+    );
 }
 
 fn self_host(r: &Report) -> f64 {
-    r.options.rented.monthly_usd.min(r.options.owned.monthly_usd)
+    r.options
+        .rented
+        .monthly_usd
+        .min(r.options.owned.monthly_usd)
 }
 
 fn at_volume(s: &Scenario, v: f64) -> Report {
@@ -58,59 +65,113 @@ fn audit_flip_points_by_hand() {
     assert_eq!(f.api_price.field, API_PRICE_MULTIPLIER);
     close(f.api_price.value.unwrap(), OWNED_USD / 3_000.0);
     assert_eq!(f.api_price.current, 1.0);
-    assert_eq!(f.api_price.text, "The API would have to cost 61.5% less ($0.7699 per M input tokens) for it to win.");
+    assert_eq!(
+        f.api_price.text,
+        "The API would have to cost 61.5% less ($0.7699 per M input tokens) for it to win."
+    );
     // GPU hours: the owned server already beats the API, so their price flips nothing.
     assert_eq!(f.gpu_price.value, None);
     assert_eq!(f.gpu_price.current, 2.0);
-    assert!(f.gpu_price.text.starts_with("Owned servers already cost no more"), "{}", f.gpu_price.text);
+    assert!(
+        f.gpu_price
+            .text
+            .starts_with("Owned servers already cost no more"),
+        "{}",
+        f.gpu_price.text
+    );
 
     // GPUs at $200,000 each make owning dear (24 x the capital): only renting can win.
     // Rented = $x an hour x 730 h against the API's $3,000: x = 3,000 / 730 = $4.1096.
     let f = flip_points(&with(json!({ "owned": { "gpu_price_usd": 200_000 } })));
     close(f.gpu_price.value.unwrap(), 3_000.0 / 730.0);
-    assert_eq!(f.gpu_price.text, "Rented GPUs could cost up to $4.11 an hour (today $2.00) before the API becomes cheaper.");
+    assert_eq!(
+        f.gpu_price.text,
+        "Rented GPUs could cost up to $4.11 an hour (today $2.00) before the API becomes cheaper."
+    );
     // The volume flip is now renting's: $1,460 / $0.003 = 486,666.7 -> 486,667.
     assert_eq!(f.volume.value, Some(486_667.0));
 
     // At 300,000 requests the API ($900) wins: the GPU would have to cost $900 / 730 = $1.2329.
-    let f = flip_points(&with(json!({ "workload": { "monthly_requests": 300_000 }, "owned": { "gpu_price_usd": 200_000 } })));
+    let f = flip_points(&with(
+        json!({ "workload": { "monthly_requests": 300_000 }, "owned": { "gpu_price_usd": 200_000 } }),
+    ));
     close(f.gpu_price.value.unwrap(), 900.0 / 730.0);
-    assert_eq!(f.gpu_price.text, "Rented GPUs would have to cost $1.23 an hour or less (today $2.00) for self-hosting to win.");
-    assert_eq!(f.volume.text, "Self-hosting would cost no more than the API from 486,667 requests a month (today 300,000).");
+    assert_eq!(
+        f.gpu_price.text,
+        "Rented GPUs would have to cost $1.23 an hour or less (today $2.00) for self-hosting to win."
+    );
+    assert_eq!(
+        f.volume.text,
+        "Self-hosting would cost no more than the API from 486,667 requests a month (today 300,000)."
+    );
     // API prices would have to rise to 1,460 / 900 = 1.6222 x today's: 62.2% more, $3.24 per M.
     close(f.api_price.value.unwrap(), 1_460.0 / 900.0);
-    assert_eq!(f.api_price.text, "The API would have to cost 62.2% more ($3.24 per M input tokens) for self-hosting to win.");
+    assert_eq!(
+        f.api_price.text,
+        "The API would have to cost 62.2% more ($3.24 per M input tokens) for self-hosting to win."
+    );
     // At 100,000 requests ($300 of API) the multiplier is 1,460 / 300 = 4.8667: "times as much".
-    let f = flip_points(&with(json!({ "workload": { "monthly_requests": 100_000 }, "owned": { "gpu_price_usd": 200_000 } })));
+    let f = flip_points(&with(
+        json!({ "workload": { "monthly_requests": 100_000 }, "owned": { "gpu_price_usd": 200_000 } }),
+    ));
     close(f.api_price.value.unwrap(), 1_460.0 / 300.0);
-    assert_eq!(f.api_price.text, "The API would have to cost 4.9 times as much ($9.73 per M input tokens) for self-hosting to win.");
+    assert_eq!(
+        f.api_price.text,
+        "The API would have to cost 4.9 times as much ($9.73 per M input tokens) for self-hosting to win."
+    );
 }
 
 #[test]
 fn no_flip_says_so() {
     // Free API tokens: the API costs $0 at any volume, so no volume makes a $1,154.79 server
     // cheaper, and its prices cannot move a bill of no tokens.
-    let f = flip_points(&with(json!({ "api": { "input_usd_per_mtok": 0, "output_usd_per_mtok": 0, "cached_input_usd_per_mtok": 0 } })));
+    let f = flip_points(&with(
+        json!({ "api": { "input_usd_per_mtok": 0, "output_usd_per_mtok": 0, "cached_input_usd_per_mtok": 0 } }),
+    ));
     assert_eq!(f.volume.value, None);
-    assert!(f.volume.text.contains("at every volume up to 100,000,000,000"), "{}", f.volume.text);
+    assert!(
+        f.volume
+            .text
+            .contains("at every volume up to 100,000,000,000"),
+        "{}",
+        f.volume.text
+    );
     assert_eq!(f.api_price.value, None);
-    assert!(f.api_price.text.contains("bills no tokens"), "{}", f.api_price.text);
+    assert!(
+        f.api_price.text.contains("bills no tokens"),
+        "{}",
+        f.api_price.text
+    );
     // API fixed costs of $2,000 (0.2 FTE) above the owned server's $1,154.79: no token price
     // makes the API cheaper.
     let f = flip_points(&with(json!({ "api": { "ops_fte": 0.2 } })));
     assert_eq!(f.api_price.value, None);
-    assert!(f.api_price.text.starts_with("No API price makes the API cheaper"), "{}", f.api_price.text);
+    assert!(
+        f.api_price
+            .text
+            .starts_with("No API price makes the API cheaper"),
+        "{}",
+        f.api_price.text
+    );
     // Infrastructure of $5,000 a month: even free GPU hours leave renting above the $3,000 API,
     // and owning ($6,154.79) too.
-    let f = flip_points(&with(json!({ "self_host": { "infra_usd_per_month": 5_000 } })));
+    let f = flip_points(&with(
+        json!({ "self_host": { "infra_usd_per_month": 5_000 } }),
+    ));
     assert_eq!(f.gpu_price.value, None);
-    assert!(f.gpu_price.text.starts_with("Even free GPU hours"), "{}", f.gpu_price.text);
+    assert!(
+        f.gpu_price.text.starts_with("Even free GPU hours"),
+        "{}",
+        f.gpu_price.text
+    );
 }
 
 #[test]
 fn every_preset_flips_exactly_where_it_says() {
-    let mut scenarios: Vec<(String, Scenario)> =
-        catalog::preset_ids().into_iter().map(|id| (id.to_string(), catalog::preset_scenario(id).unwrap())).collect();
+    let mut scenarios: Vec<(String, Scenario)> = catalog::preset_ids()
+        .into_iter()
+        .map(|id| (id.to_string(), catalog::preset_scenario(id).unwrap()))
+        .collect();
     for id in catalog::preset_ids() {
         for f in [0.05, 0.3, 3.0, 40.0] {
             let mut s = catalog::preset_scenario(id).unwrap();
@@ -128,20 +189,32 @@ fn every_preset_flips_exactly_where_it_says() {
             assert!(!p.text.is_empty() && p.current.is_finite(), "{name}");
             assert!(p.value.is_none_or(f64::is_finite), "{name}");
         }
-        for (n, p) in found.iter_mut().zip([&f.volume, &f.api_price, &f.gpu_price]) {
+        for (n, p) in found
+            .iter_mut()
+            .zip([&f.volume, &f.api_price, &f.gpu_price])
+        {
             *n += usize::from(p.value.is_some());
         }
         // Volume: self-hosting no dearer at the flip, dearer one request below it.
         if let Some(v) = f.volume.value {
             assert_eq!(v, v.round());
             let here = at_volume(s, v);
-            assert!(self_host(&here) <= here.options.api.monthly_usd, "{name} at {v}");
+            assert!(
+                self_host(&here) <= here.options.api.monthly_usd,
+                "{name} at {v}"
+            );
             if v > 1.0 {
                 let below = at_volume(s, v - 1.0);
-                assert!(self_host(&below) > below.options.api.monthly_usd, "{name} at {v} - 1");
+                assert!(
+                    self_host(&below) > below.options.api.monthly_usd,
+                    "{name} at {v} - 1"
+                );
             }
             let r = evaluate(s);
-            let be = [r.breakeven.rented_vs_api.monthly_requests, r.breakeven.owned_vs_api.monthly_requests];
+            let be = [
+                r.breakeven.rented_vs_api.monthly_requests,
+                r.breakeven.owned_vs_api.monthly_requests,
+            ];
             assert_eq!(Some(v), be.into_iter().flatten().reduce(f64::min), "{name}");
         }
         // API prices: self-hosting no dearer at the multiplier, the API strictly cheaper just below.
@@ -153,7 +226,10 @@ fn every_preset_flips_exactly_where_it_says() {
             let above = lean_costs_with(s, &[(API_PRICE_MULTIPLIER, m * (1.0 + 1e-9))]);
             assert!(above.savings_usd > 0.0, "{name} just above x{m}");
             // Re-evaluated in full with the prices written out.
-            let full = evaluate(&llm_tco::model::scenario_with(s, &[(API_PRICE_MULTIPLIER, m * (1.0 - 1e-9))]));
+            let full = evaluate(&llm_tco::model::scenario_with(
+                s,
+                &[(API_PRICE_MULTIPLIER, m * (1.0 - 1e-9))],
+            ));
             assert!(full.savings_vs_api_usd_per_month < 0.0, "{name}");
         }
         // GPU hour price: rented no dearer at it, dearer just above.
@@ -164,10 +240,16 @@ fn every_preset_flips_exactly_where_it_says() {
             assert!(self_host(&r) <= r.options.api.monthly_usd, "{name} at ${g}");
             at.cloud.usd_per_gpu_hour = Some(g * (1.0 + 1e-9) + 1e-12);
             let r = evaluate(&at);
-            assert!(self_host(&r) > r.options.api.monthly_usd, "{name} above ${g}");
+            assert!(
+                self_host(&r) > r.options.api.monthly_usd,
+                "{name} above ${g}"
+            );
         }
     }
-    assert!(found.iter().all(|&n| n >= 5), "flips found (volume, API price, GPU price): {found:?}");
+    assert!(
+        found.iter().all(|&n| n >= 5),
+        "flips found (volume, API price, GPU price): {found:?}"
+    );
 }
 
 #[test]
@@ -183,7 +265,11 @@ fn odd_scenarios_never_panic() {
     assert_eq!(h.strategies.len(), 4);
     for v in [0.0, 1.0, 1.0e11] {
         let f = flip_points(&at_volume_scenario(v));
-        assert!([f.volume.current, f.api_price.current, f.gpu_price.current].iter().all(|x| x.is_finite()));
+        assert!(
+            [f.volume.current, f.api_price.current, f.gpu_price.current]
+                .iter()
+                .all(|x| x.is_finite())
+        );
     }
 }
 
@@ -215,18 +301,34 @@ fn hybrid_strategies_by_hand() {
     close(h.api_usd, 4_120.0);
     close(h.self_host_usd, OWNED_USD);
     let rev = &h.strategies[3];
-    assert_eq!((rev.self_host_replicas, rev.api_requests_per_month, rev.self_host_share_pct), (1, 0.0, 100.0));
-    close(rev.breakdown.iter().map(|i| i.usd).sum::<f64>(), rev.monthly_usd);
+    assert_eq!(
+        (
+            rev.self_host_replicas,
+            rev.api_requests_per_month,
+            rev.self_host_share_pct
+        ),
+        (1, 0.0, 100.0)
+    );
+    close(
+        rev.breakdown.iter().map(|i| i.usd).sum::<f64>(),
+        rev.monthly_usd,
+    );
     assert_eq!(
         rev.explanation,
         "Reverse fallback serves all 1,000,000 requests on 1 self-hosted replica on owned GPUs and keeps the API ready to take over, paying its fixed costs ($1,120) but tokens only while it stands in."
     );
     // The chosen strategy's figures are the report's.
     for strategy in ["routing", "overflow", "fallback"] {
-        let s = with(json!({ "api": { "ops_fte": 0.1, "implementation_usd": 1200 }, "hybrid": { "strategy": strategy } }));
+        let s = with(
+            json!({ "api": { "ops_fte": 0.1, "implementation_usd": 1200 }, "hybrid": { "strategy": strategy } }),
+        );
         let h = hybrid_strategies(&s);
         let r = evaluate(&s);
-        let o = h.strategies.iter().find(|o| o.strategy == strategy).unwrap();
+        let o = h
+            .strategies
+            .iter()
+            .find(|o| o.strategy == strategy)
+            .unwrap();
         assert_eq!(o, &r.options.hybrid, "{strategy}");
     }
 }
@@ -238,9 +340,17 @@ fn overflow_is_never_worse_than_either_pure_option_on_presets() {
             let mut s = catalog::preset_scenario(id).unwrap();
             s.workload.monthly_requests = (s.workload.monthly_requests * f).round();
             let h = hybrid_strategies(&s);
-            let overflow = h.strategies.iter().find(|o| o.strategy == "overflow").unwrap().monthly_usd;
+            let overflow = h
+                .strategies
+                .iter()
+                .find(|o| o.strategy == "overflow")
+                .unwrap()
+                .monthly_usd;
             let best = h.api_usd.min(h.self_host_usd);
-            assert!(overflow <= best + 1e-9 * best.max(1.0), "{id} x{f}: {overflow} > {best}");
+            assert!(
+                overflow <= best + 1e-9 * best.max(1.0),
+                "{id} x{f}: {overflow} > {best}"
+            );
         }
     }
 }

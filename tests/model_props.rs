@@ -10,7 +10,6 @@ mod common;
 use common::strategies::{log_range, scenario};
 use serde_json::Value;
 
-
 fn all_finite_non_negative(path: &str, v: &Value) -> Result<(), String> {
     match v {
         Value::Number(n) => {
@@ -20,8 +19,13 @@ fn all_finite_non_negative(path: &str, v: &Value) -> Result<(), String> {
             }
             Ok(())
         }
-        Value::Array(a) => a.iter().enumerate().try_for_each(|(i, x)| all_finite_non_negative(&format!("{path}[{i}]"), x)),
-        Value::Object(m) => m.iter().try_for_each(|(k, x)| all_finite_non_negative(&format!("{path}.{k}"), x)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| all_finite_non_negative(&format!("{path}[{i}]"), x)),
+        Value::Object(m) => m
+            .iter()
+            .try_for_each(|(k, x)| all_finite_non_negative(&format!("{path}.{k}"), x)),
         _ => Ok(()),
     }
 }
@@ -111,6 +115,10 @@ fn unvalidated_scenarios_do_not_panic() {
     s.workload.monthly_growth_pct = 1.0e9;
     let r = evaluate(&s);
     let v = serde_json::to_value(&r).unwrap();
-    assert!(all_finite_non_negative("report", &v).is_ok(), "{:?}", all_finite_non_negative("report", &v));
+    assert!(
+        all_finite_non_negative("report", &v).is_ok(),
+        "{:?}",
+        all_finite_non_negative("report", &v)
+    );
     assert!(r.warnings.len() >= 3);
 }

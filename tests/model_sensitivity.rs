@@ -18,11 +18,17 @@ fn audit() -> Scenario {
 const OWNED_USD: f64 = 991.469_444_465_293_3 + 125.0 + 38.325;
 
 fn close(actual: f64, expected: f64) {
-    assert!((actual - expected).abs() <= 1e-6 * expected.abs().max(1.0), "expected {expected}, got {actual}");
+    assert!(
+        (actual - expected).abs() <= 1e-6 * expected.abs().max(1.0),
+        "expected {expected}, got {actual}"
+    );
 }
 
 fn bar<'a>(t: &'a Sensitivity, field: &str) -> &'a llm_tco::model::SensitivityBar {
-    t.bars.iter().find(|b| b.field == field).unwrap_or_else(|| panic!("no bar {field}"))
+    t.bars
+        .iter()
+        .find(|b| b.field == field)
+        .unwrap_or_else(|| panic!("no bar {field}"))
 }
 
 #[test]
@@ -61,16 +67,28 @@ fn audit_tornado_by_hand() {
     let b = bar(&t, "self_host.planning_utilization_pct");
     assert_eq!((b.low_value, b.high_value), (80.0, 100.0));
     // Bars are sorted by swing, largest first.
-    let swings: Vec<f64> = t.bars.iter().map(|b| (b.savings_high_usd - b.savings_low_usd).abs()).collect();
+    let swings: Vec<f64> = t
+        .bars
+        .iter()
+        .map(|b| (b.savings_high_usd - b.savings_low_usd).abs())
+        .collect();
     assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
 }
 
 /// The scenario with one field set through its canonical path, as the page would.
 fn with_field(s: &Scenario, path: &str, x: f64) -> Report {
     let mut s = s.clone();
-    let integer = matches!(field(path).map(|f| f.kind), Some(FieldKind::Number { integer: true, .. }));
-    let value = if integer { Value::from(x as i64) } else { json!(x) };
-    s.set(path, value).unwrap_or_else(|e| panic!("{path} = {x}: {e}"));
+    let integer = matches!(
+        field(path).map(|f| f.kind),
+        Some(FieldKind::Number { integer: true, .. })
+    );
+    let value = if integer {
+        Value::from(x as i64)
+    } else {
+        json!(x)
+    };
+    s.set(path, value)
+        .unwrap_or_else(|e| panic!("{path} = {x}: {e}"));
     evaluate(&s)
 }
 
@@ -90,25 +108,40 @@ fn largest_bar_matches_a_brute_force_recomputation() {
                     "api.output_usd_per_mtok" => base.options.api.output_usd_per_mtok,
                     "cloud.usd_per_gpu_hour" => base.options.rented.usd_per_gpu_hour,
                     "owned.gpu_price_usd" => base.options.owned.gpu_price_usd,
-                    "self_host.output_tokens_per_sec_per_replica" => base.capacity.output_tokens_per_sec_per_replica,
+                    "self_host.output_tokens_per_sec_per_replica" => {
+                        base.capacity.output_tokens_per_sec_per_replica
+                    }
                     _ => s.get(path).as_f64().unwrap(),
                 };
-                let Some(FieldKind::Number { min, max, .. }) = field(path).map(|f| f.kind) else { panic!("{path}") };
+                let Some(FieldKind::Number { min, max, .. }) = field(path).map(|f| f.kind) else {
+                    panic!("{path}")
+                };
                 let lo = (now * (1.0 - swing / 100.0)).clamp(min, max);
                 let hi = (now * (1.0 + swing / 100.0)).clamp(min, max);
                 let (a, b) = (with_field(&s, path, lo), with_field(&s, path, hi));
                 let w = (b.savings_vs_api_usd_per_month - a.savings_vs_api_usd_per_month).abs();
                 let got = bar(&t, path);
                 assert_eq!((got.low_value, got.high_value), (lo, hi), "{id} {path}");
-                assert_eq!(got.savings_low_usd, a.savings_vs_api_usd_per_month, "{id} {path}");
-                assert_eq!(got.savings_high_usd, b.savings_vs_api_usd_per_month, "{id} {path}");
+                assert_eq!(
+                    got.savings_low_usd, a.savings_vs_api_usd_per_month,
+                    "{id} {path}"
+                );
+                assert_eq!(
+                    got.savings_high_usd, b.savings_vs_api_usd_per_month,
+                    "{id} {path}"
+                );
                 if widest.is_none_or(|(wmax, _)| w > wmax) {
                     widest = Some((w, path));
                 }
             }
             let (w, path) = widest.unwrap();
             let top = &t.bars[0];
-            assert_eq!((top.savings_high_usd - top.savings_low_usd).abs(), w, "{id}: {} vs {path}", top.field);
+            assert_eq!(
+                (top.savings_high_usd - top.savings_low_usd).abs(),
+                w,
+                "{id}: {} vs {path}",
+                top.field
+            );
         }
     }
 }
@@ -121,12 +154,16 @@ fn odd_swings_never_panic_or_leave_the_ranges() {
         let v = serde_json::to_value(&t).unwrap();
         assert!(!v.to_string().contains("NaN"));
         for b in &t.bars {
-            let Some(FieldKind::Number { min, max, .. }) = field(&b.field).map(|f| f.kind) else { panic!() };
+            let Some(FieldKind::Number { min, max, .. }) = field(&b.field).map(|f| f.kind) else {
+                panic!()
+            };
             assert!(b.low_value >= min && b.high_value <= max, "{b:?}");
             assert!(b.savings_low_usd.is_finite() && b.savings_high_usd.is_finite());
         }
     }
     // A swing of 0 gives zero-width bars at today's savings.
     let t = sensitivity(&Scenario::default(), 0.0);
-    assert!(t.bars.iter().all(|b| b.savings_low_usd == t.base_savings_usd && b.savings_high_usd == t.base_savings_usd));
+    assert!(t.bars.iter().all(
+        |b| b.savings_low_usd == t.base_savings_usd && b.savings_high_usd == t.base_savings_usd
+    ));
 }

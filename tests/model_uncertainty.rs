@@ -7,8 +7,8 @@ use common::strategies::scenario;
 
 use llm_tco::catalog;
 use llm_tco::model::{
-    API_PRICE_MULTIPLIER, LEAN_FIELDS, MonteCarlo, UncertainRange, Uncertainty, default_ranges, evaluate, lean_costs,
-    lean_costs_with, scenario_with, uncertainty,
+    API_PRICE_MULTIPLIER, LEAN_FIELDS, MonteCarlo, UncertainRange, Uncertainty, default_ranges,
+    evaluate, lean_costs, lean_costs_with, scenario_with, uncertainty,
 };
 use llm_tco::scenario::Scenario;
 use proptest::prelude::*;
@@ -29,12 +29,25 @@ fn audit() -> Scenario {
 }
 
 fn range(field: &str, low: f64, likely: f64, high: f64) -> UncertainRange {
-    UncertainRange { field: field.into(), label: field.into(), low, likely, high }
+    UncertainRange {
+        field: field.into(),
+        label: field.into(),
+        low,
+        likely,
+        high,
+    }
 }
 
 fn same_bits(a: &Uncertainty, b: &Uncertainty) -> bool {
     let bits = |u: &Uncertainty| {
-        let mut v = vec![u.p10_usd, u.p50_usd, u.p90_usd, u.mean_usd, u.probability_self_host_cheaper, u.base_savings_usd];
+        let mut v = vec![
+            u.p10_usd,
+            u.p50_usd,
+            u.p90_usd,
+            u.mean_usd,
+            u.probability_self_host_cheaper,
+            u.base_savings_usd,
+        ];
         for h in &u.histogram {
             v.extend([h.from_usd, h.to_usd, h.count as f64]);
         }
@@ -46,10 +59,26 @@ fn same_bits(a: &Uncertainty, b: &Uncertainty) -> bool {
 fn assert_lean_matches(s: &Scenario, what: &str) {
     let r = evaluate(s);
     let c = lean_costs(s);
-    assert_eq!(c.api_usd.to_bits(), r.options.api.monthly_usd.to_bits(), "{what}: API");
-    assert_eq!(c.rented_usd.to_bits(), r.options.rented.monthly_usd.to_bits(), "{what}: rented");
-    assert_eq!(c.owned_usd.to_bits(), r.options.owned.monthly_usd.to_bits(), "{what}: owned");
-    assert_eq!(c.savings_usd.to_bits(), r.savings_vs_api_usd_per_month.to_bits(), "{what}: savings");
+    assert_eq!(
+        c.api_usd.to_bits(),
+        r.options.api.monthly_usd.to_bits(),
+        "{what}: API"
+    );
+    assert_eq!(
+        c.rented_usd.to_bits(),
+        r.options.rented.monthly_usd.to_bits(),
+        "{what}: rented"
+    );
+    assert_eq!(
+        c.owned_usd.to_bits(),
+        r.options.owned.monthly_usd.to_bits(),
+        "{what}: owned"
+    );
+    assert_eq!(
+        c.savings_usd.to_bits(),
+        r.savings_vs_api_usd_per_month.to_bits(),
+        "{what}: savings"
+    );
 }
 
 #[test]
@@ -60,15 +89,38 @@ fn lean_path_equals_evaluate_on_every_preset() {
         // And with every sampled input moved: the lean path against the scenario that says
         // the same in canonical fields.
         for (k, &(field, _)) in LEAN_FIELDS.iter().enumerate() {
-            let now = default_ranges(&s).iter().find(|r| r.field == field).map_or(1.0, |r| r.likely);
-            let x = if field == API_PRICE_MULTIPLIER { 0.37 } else { now * (0.55 + 0.1 * k as f64) + 0.5 };
+            let now = default_ranges(&s)
+                .iter()
+                .find(|r| r.field == field)
+                .map_or(1.0, |r| r.likely);
+            let x = if field == API_PRICE_MULTIPLIER {
+                0.37
+            } else {
+                now * (0.55 + 0.1 * k as f64) + 0.5
+            };
             let values = [(field, x)];
             let lean = lean_costs_with(&s, &values);
             let r = evaluate(&scenario_with(&s, &values));
-            assert_eq!(lean.api_usd.to_bits(), r.options.api.monthly_usd.to_bits(), "{id} {field}");
-            assert_eq!(lean.rented_usd.to_bits(), r.options.rented.monthly_usd.to_bits(), "{id} {field}");
-            assert_eq!(lean.owned_usd.to_bits(), r.options.owned.monthly_usd.to_bits(), "{id} {field}");
-            assert_eq!(lean.savings_usd.to_bits(), r.savings_vs_api_usd_per_month.to_bits(), "{id} {field}");
+            assert_eq!(
+                lean.api_usd.to_bits(),
+                r.options.api.monthly_usd.to_bits(),
+                "{id} {field}"
+            );
+            assert_eq!(
+                lean.rented_usd.to_bits(),
+                r.options.rented.monthly_usd.to_bits(),
+                "{id} {field}"
+            );
+            assert_eq!(
+                lean.owned_usd.to_bits(),
+                r.options.owned.monthly_usd.to_bits(),
+                "{id} {field}"
+            );
+            assert_eq!(
+                lean.savings_usd.to_bits(),
+                r.savings_vs_api_usd_per_month.to_bits(),
+                "{id} {field}"
+            );
         }
     }
 }
@@ -83,7 +135,10 @@ fn lean_path_hand_computed() {
     assert!((c.owned_usd - OWNED_USD).abs() < 1e-9);
     assert!((c.savings_usd - (3_000.0 - OWNED_USD)).abs() < 1e-9);
     // GPU hour at $1 and API prices halved: API $1,500, rented $730 -> savings $770.
-    let c = lean_costs_with(&audit(), &[("cloud.usd_per_gpu_hour", 1.0), (API_PRICE_MULTIPLIER, 0.5)]);
+    let c = lean_costs_with(
+        &audit(),
+        &[("cloud.usd_per_gpu_hour", 1.0), (API_PRICE_MULTIPLIER, 0.5)],
+    );
     assert_eq!((c.api_usd, c.rented_usd), (1_500.0, 730.0));
     assert_eq!(c.savings_usd, 770.0);
 }
@@ -106,7 +161,11 @@ fn fixed_seed_reproduces_bit_for_bit_and_chunks_change_nothing() {
         assert_eq!(mc.progress(), 1.0);
         assert!(same_bits(&mc.result(), &a), "{id}");
         let c = uncertainty(&s, &ranges, 2_000, 8);
-        assert_ne!((c.p10_usd, c.p50_usd, c.p90_usd, c.mean_usd), (a.p10_usd, a.p50_usd, a.p90_usd, a.mean_usd), "{id}");
+        assert_ne!(
+            (c.p10_usd, c.p50_usd, c.p90_usd, c.mean_usd),
+            (a.p10_usd, a.p50_usd, a.p90_usd, a.mean_usd),
+            "{id}"
+        );
     }
 }
 
@@ -117,17 +176,27 @@ fn degenerate_ranges_give_the_point_estimate() {
         let point = evaluate(&s).savings_vs_api_usd_per_month;
         let ranges: Vec<UncertainRange> = default_ranges(&s)
             .into_iter()
-            .map(|r| UncertainRange { low: r.likely, high: r.likely, ..r })
+            .map(|r| UncertainRange {
+                low: r.likely,
+                high: r.likely,
+                ..r
+            })
             .collect();
         let u = uncertainty(&s, &ranges, 500, 1);
         assert_eq!(u.samples, 500);
         for p in [u.p10_usd, u.p50_usd, u.p90_usd, u.base_savings_usd] {
             assert_eq!(p.to_bits(), point.to_bits(), "{id}");
         }
-        assert!((u.mean_usd - point).abs() <= 1e-9 * point.abs().max(1.0), "{id}");
+        assert!(
+            (u.mean_usd - point).abs() <= 1e-9 * point.abs().max(1.0),
+            "{id}"
+        );
         assert_eq!(u.histogram.len(), 1);
         assert_eq!(u.histogram[0].count, 500);
-        assert_eq!(u.probability_self_host_cheaper, if point > 0.0 { 1.0 } else { 0.0 });
+        assert_eq!(
+            u.probability_self_host_cheaper,
+            if point > 0.0 { 1.0 } else { 0.0 }
+        );
     }
 }
 
@@ -138,7 +207,17 @@ fn volume_uncertainty_hand_computed() {
     // 500,000 + sqrt(0.1 x 1,000,000 x 500,000) = 723,606.8, so P10 = 0.003 x 723,606.8
     // - 1,154.79 = $1,016.03; the median is 1M -> $1,845.21; P90 by symmetry
     // 1,276,393.2 -> $2,674.39. Every sample is above the 384,932 flip: probability 1.
-    let u = uncertainty(&audit(), &[range("workload.monthly_requests", 500_000.0, 1_000_000.0, 1_500_000.0)], 10_000, 3);
+    let u = uncertainty(
+        &audit(),
+        &[range(
+            "workload.monthly_requests",
+            500_000.0,
+            1_000_000.0,
+            1_500_000.0,
+        )],
+        10_000,
+        3,
+    );
     let near = |got: f64, want: f64| assert!((got - want).abs() < 0.02 * want, "{got} vs {want}");
     near(u.p10_usd, 0.003 * 723_606.8 - OWNED_USD);
     near(u.p50_usd, 0.003 * 1_000_000.0 - OWNED_USD);
@@ -151,8 +230,22 @@ fn volume_uncertainty_hand_computed() {
     assert!(u.histogram[29].to_usd <= 0.003 * 1_500_000.0 - OWNED_USD + 1e-6);
     // Down to 200k the API wins below 384,932 requests: P(v < 384,932) for the triangle
     // 200k / 1M / 1.5M is 184,932^2 / (1.3M x 0.8M) = 3.29%.
-    let u = uncertainty(&audit(), &[range("workload.monthly_requests", 200_000.0, 1_000_000.0, 1_500_000.0)], 10_000, 3);
-    assert!((u.probability_self_host_cheaper - (1.0 - 0.032_884)).abs() < 0.008, "{}", u.probability_self_host_cheaper);
+    let u = uncertainty(
+        &audit(),
+        &[range(
+            "workload.monthly_requests",
+            200_000.0,
+            1_000_000.0,
+            1_500_000.0,
+        )],
+        10_000,
+        3,
+    );
+    assert!(
+        (u.probability_self_host_cheaper - (1.0 - 0.032_884)).abs() < 0.008,
+        "{}",
+        u.probability_self_host_cheaper
+    );
 }
 
 #[test]
@@ -177,7 +270,6 @@ fn bad_ranges_are_cleaned_up_and_never_panic() {
     assert_eq!((u.samples, u.histogram.len(), u.p50_usd), (0, 0, 0.0));
     assert_eq!(MonteCarlo::new(&s, &[], 0, 1).progress(), 1.0);
 }
-
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
@@ -229,22 +321,41 @@ fn tco(args: &[&str], stdin: &str) -> std::process::Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("run tco");
-    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
     child.wait_with_output().expect("tco output")
 }
 
 #[test]
 fn cli_eval_adds_the_analyses() {
     let out = tco(&["eval", "-"], "{}");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     for p in [
-        "/sensitivity/swing_pct", "/sensitivity/bars/0/field", "/sensitivity/bars/0/savings_low_usd",
-        "/uncertainty/p10_usd", "/uncertainty/p50_usd", "/uncertainty/p90_usd",
-        "/uncertainty/probability_self_host_cheaper", "/uncertainty/histogram/0/count", "/uncertainty/ranges/0/field",
-        "/flip_points/volume/text", "/flip_points/api_price/value", "/flip_points/gpu_price/current",
-        "/hybrid/chosen", "/hybrid/cheapest", "/hybrid/strategies/3/explanation",
-        "/options/hybrid/explanation", "/savings_vs_api_usd_per_month",
+        "/sensitivity/swing_pct",
+        "/sensitivity/bars/0/field",
+        "/sensitivity/bars/0/savings_low_usd",
+        "/uncertainty/p10_usd",
+        "/uncertainty/p50_usd",
+        "/uncertainty/p90_usd",
+        "/uncertainty/probability_self_host_cheaper",
+        "/uncertainty/histogram/0/count",
+        "/uncertainty/ranges/0/field",
+        "/flip_points/volume/text",
+        "/flip_points/api_price/value",
+        "/flip_points/gpu_price/current",
+        "/hybrid/chosen",
+        "/hybrid/cheapest",
+        "/hybrid/strategies/3/explanation",
+        "/options/hybrid/explanation",
+        "/savings_vs_api_usd_per_month",
     ] {
         assert!(r.pointer(p).is_some(), "missing {p}");
     }
@@ -252,21 +363,44 @@ fn cli_eval_adds_the_analyses() {
     assert_eq!(r["uncertainty"]["seed"], llm_tco::model::DEFAULT_SEED);
     // The run is the library's, seed for seed (both sides parsed from JSON text alike).
     let s = Scenario::default();
-    let u = uncertainty(&s, &default_ranges(&s), 10_000, llm_tco::model::DEFAULT_SEED);
+    let u = uncertainty(
+        &s,
+        &default_ranges(&s),
+        10_000,
+        llm_tco::model::DEFAULT_SEED,
+    );
     let text = serde_json::to_string(&u).unwrap();
-    assert_eq!(r["uncertainty"], serde_json::from_str::<Value>(&text).unwrap());
+    assert_eq!(
+        r["uncertainty"],
+        serde_json::from_str::<Value>(&text).unwrap()
+    );
     assert_eq!(r["hybrid"]["strategies"][0], r["options"]["hybrid"]);
 
     let out = tco(&["eval", "--samples", "300", "--seed=5", "-"], "{}");
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((r["uncertainty"]["samples"].as_u64(), r["uncertainty"]["seed"].as_u64()), (Some(300), Some(5)));
+    assert_eq!(
+        (
+            r["uncertainty"]["samples"].as_u64(),
+            r["uncertainty"]["seed"].as_u64()
+        ),
+        (Some(300), Some(5))
+    );
 
     let out = tco(&["eval", "--format", "md", "-"], "{}");
     let text = String::from_utf8(out.stdout).unwrap();
-    for heading in ["## What flips the answer", "## Sensitivity", "## Uncertainty", "## Hybrid strategies"] {
+    for heading in [
+        "## What flips the answer",
+        "## Sensitivity",
+        "## Uncertainty",
+        "## Hybrid strategies",
+    ] {
         assert!(text.contains(heading), "{heading}");
     }
-    for bad in [&["eval", "--samples", "-1", "-"][..], &["eval", "--seed", "x", "-"], &["eval", "--samples", "-"]] {
+    for bad in [
+        &["eval", "--samples", "-1", "-"][..],
+        &["eval", "--seed", "x", "-"],
+        &["eval", "--samples", "-"],
+    ] {
         let out = tco(bad, "{}");
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
         assert!(out.stdout.is_empty());

@@ -9,13 +9,21 @@ use serde_json::{Value, json};
 
 fn one_by_one(start: &Scenario, items: &[(&str, Value)]) -> (Scenario, Vec<String>) {
     let mut s = start.clone();
-    let errors = items.iter().filter_map(|(p, v)| s.set(p, v.clone()).err()).map(|e| e.to_string()).collect();
+    let errors = items
+        .iter()
+        .filter_map(|(p, v)| s.set(p, v.clone()).err())
+        .map(|e| e.to_string())
+        .collect();
     (s, errors)
 }
 
 fn at_once(start: &Scenario, items: &[(&str, Value)]) -> (Scenario, Vec<String>) {
     let mut s = start.clone();
-    let errors = s.set_many(items.iter().cloned()).into_iter().map(|e| e.to_string()).collect();
+    let errors = s
+        .set_many(items.iter().cloned())
+        .into_iter()
+        .map(|e| e.to_string())
+        .collect();
     (s, errors)
 }
 
@@ -23,11 +31,11 @@ fn at_once(start: &Scenario, items: &[(&str, Value)]) -> (Scenario, Vec<String>)
 fn refused_values_are_skipped_and_the_rest_apply() {
     let items = [
         ("workload.monthly_requests", json!(2_500_000)),
-        ("workload.monthly_requests", json!(-5)),       // below 0: refused, 2.5M stays
-        ("no.such.field", json!(1)),                    // unknown: refused
-        ("api.input_usd_per_mtok", json!(1.25)),        // optional price, absent before
+        ("workload.monthly_requests", json!(-5)), // below 0: refused, 2.5M stays
+        ("no.such.field", json!(1)),              // unknown: refused
+        ("api.input_usd_per_mtok", json!(1.25)),  // optional price, absent before
         ("name", json!("Audit")),
-        ("api.model", json!("not-a-model")),            // not in the catalog: refused
+        ("api.model", json!("not-a-model")), // not in the catalog: refused
     ];
     let (s, errors) = at_once(&Scenario::default(), &items);
     assert_eq!(s.workload.monthly_requests, 2_500_000.0);

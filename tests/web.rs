@@ -19,7 +19,9 @@ async fn settle() {
 /// Resolves in a task after the current one (a zero-delay timeout).
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().set_timeout_with_callback(&resolve);
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -33,7 +35,11 @@ async fn mount() -> (HtmlElement, impl Drop) {
 /// Mounts the app as if opened at the query `search`.
 async fn mount_at(search: &str) -> (HtmlElement, impl Drop) {
     let window = web_sys::window().unwrap();
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(search))
+        .unwrap();
     let document = window.document().unwrap();
     let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&div).unwrap();
@@ -47,7 +53,9 @@ async fn mount_at(search: &str) -> (HtmlElement, impl Drop) {
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -69,10 +77,22 @@ async fn labels_a_visitor_looks_for_are_there() {
     let (root, _h) = mount().await;
     let labels: Vec<String> = {
         let list = root.query_selector_all("label").unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.text_content()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.text_content())
+            .collect()
     };
-    for wanted in ["Monthly requests", "Input tokens per request", "Output tokens per request", "API model", "Open model", "GPU"] {
-        assert!(labels.iter().any(|l| l == wanted), "missing label {wanted}: {labels:?}");
+    for wanted in [
+        "Monthly requests",
+        "Input tokens per request",
+        "Output tokens per request",
+        "API model",
+        "Open model",
+        "GPU",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == wanted),
+            "missing label {wanted}: {labels:?}"
+        );
     }
 }
 
@@ -97,12 +117,18 @@ async fn a_bad_value_names_the_range_and_keeps_the_last_results() {
     let error = text(&root, "[data-field='workload.peak_to_average'] .error");
     assert_eq!(error, "Peak to average: must be a number from 1 to 100.");
     assert_eq!(text(&root, "[data-option=api] .amount"), before);
-    assert!(root.query_selector(".results.stale").unwrap().is_some(), "results are marked stale");
+    assert!(
+        root.query_selector(".results.stale").unwrap().is_some(),
+        "results are marked stale"
+    );
     type_into(&root, "workload.monthly_requests", "abc").await;
     assert!(text(&root, "[data-field='workload.monthly_requests'] .error").contains("from 0 to"));
     // A valid value clears that field's message.
     type_into(&root, "workload.peak_to_average", "2").await;
-    assert_eq!(text(&root, "[data-field='workload.peak_to_average'] .error"), "");
+    assert_eq!(
+        text(&root, "[data-field='workload.peak_to_average'] .error"),
+        ""
+    );
 }
 
 #[wasm_bindgen_test]
@@ -110,10 +136,15 @@ async fn switching_preset_replaces_the_inputs_and_reset_returns_to_it() {
     let (root, _h) = mount().await;
     let select: HtmlSelectElement = find(&root, "#preset").unchecked_into();
     select.set_value("rag-knowledge-base");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
-    let requests: HtmlInputElement =
-        find(&root, "[data-field='workload.monthly_requests'] input[type=text]").unchecked_into();
+    let requests: HtmlInputElement = find(
+        &root,
+        "[data-field='workload.monthly_requests'] input[type=text]",
+    )
+    .unchecked_into();
     assert_eq!(requests.value(), "800,000");
     type_into(&root, "workload.monthly_requests", "5000").await;
     assert_eq!(requests.value(), "5000");
@@ -131,7 +162,10 @@ async fn switching_preset_replaces_the_inputs_and_reset_returns_to_it() {
 #[wasm_bindgen_test]
 async fn an_embed_link_shows_the_chosen_sections_and_keeps_its_keys() {
     let window = web_sys::window().unwrap();
-    let (root, _handle) = mount_at("?v=1&p=document-processing&req=250000&embed=1&accent=red&sections=decision%2Ctco").await;
+    let (root, _handle) = mount_at(
+        "?v=1&p=document-processing&req=250000&embed=1&accent=red&sections=decision%2Ctco",
+    )
+    .await;
     let search = window.location().search().unwrap();
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
     assert_eq!(count(".embed-root"), 1);
@@ -143,9 +177,15 @@ async fn an_embed_link_shows_the_chosen_sections_and_keeps_its_keys() {
     assert_eq!(count("[data-chart=tco]"), 1);
     assert!(text(&root, "[data-notice=link]").contains("link key \"accent\""));
     let full = find(&root, ".embed-open").get_attribute("href").unwrap();
-    assert!(full.contains("req=250000") && !full.contains("embed"), "{full}");
+    assert!(
+        full.contains("req=250000") && !full.contains("embed"),
+        "{full}"
+    );
     // The address bar keeps what it understood of the page keys after the scenario.
-    assert!(search.ends_with("&req=250000&embed=1&sections=decision%2Ctco"), "{search}");
+    assert!(
+        search.ends_with("&req=250000&embed=1&sections=decision%2Ctco"),
+        "{search}"
+    );
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -154,7 +194,9 @@ fn local_storage() -> web_sys::Storage {
 
 #[wasm_bindgen_test]
 async fn damaged_saved_scenarios_are_reported_and_the_page_still_works() {
-    local_storage().set_item("llm-tco:saved:v1", "{not json").unwrap();
+    local_storage()
+        .set_item("llm-tco:saved:v1", "{not json")
+        .unwrap();
     let (root, _h) = mount().await;
     let notice = text(&root, "[data-notice='saved']");
     assert!(notice.contains("damaged"), "{notice}");
@@ -170,12 +212,16 @@ async fn saving_lists_the_scenario_and_stores_its_link() {
     type_into(&root, "workload.monthly_requests", "250000").await;
     let name: HtmlInputElement = find(&root, "#save-name").unchecked_into();
     name.set_value("Quarter-million");
-    name.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     let form: web_sys::HtmlFormElement = find(&root, ".save-form").unchecked_into();
     form.request_submit().unwrap();
     settle().await;
     assert_eq!(text(&root, ".saved-row .saved-name"), "Quarter-million");
-    let stored = local_storage().get_item("llm-tco:saved:v1").unwrap().unwrap();
+    let stored = local_storage()
+        .get_item("llm-tco:saved:v1")
+        .unwrap()
+        .unwrap();
     let list: serde_json::Value = serde_json::from_str(&stored).unwrap();
     assert_eq!(list[0]["name"], "Quarter-million");
     assert_eq!(list[0]["query"], "v=1&p=document-processing&req=250000");

@@ -56,7 +56,12 @@ struct Flags<'a> {
 /// Splits `--format X`, `--samples N`, `--seed N` (or `--name=value`) from the positional
 /// arguments.
 fn parse_flags(args: &[String]) -> Result<Flags<'_>, Vec<String>> {
-    let mut flags = Flags { format: Format::Json, samples: model::DEFAULT_SAMPLES, seed: model::DEFAULT_SEED, rest: Vec::new() };
+    let mut flags = Flags {
+        format: Format::Json,
+        samples: model::DEFAULT_SAMPLES,
+        seed: model::DEFAULT_SEED,
+        rest: Vec::new(),
+    };
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
@@ -81,13 +86,21 @@ fn parse_flags(args: &[String]) -> Result<Flags<'_>, Vec<String>> {
             "--format" => match value {
                 "json" => flags.format = Format::Json,
                 "md" | "markdown" => flags.format = Format::Md,
-                other => return Err(vec![format!("--format: must be json or md, not \"{other}\""), USAGE.into()]),
+                other => {
+                    return Err(vec![
+                        format!("--format: must be json or md, not \"{other}\""),
+                        USAGE.into(),
+                    ]);
+                }
             },
             "--samples" => match value.parse::<usize>() {
                 Ok(n) if n <= model::MAX_SAMPLES => flags.samples = n,
                 _ => {
                     return Err(vec![
-                        format!("--samples: must be a whole number from 0 to {}, not \"{value}\"", model::MAX_SAMPLES),
+                        format!(
+                            "--samples: must be a whole number from 0 to {}, not \"{value}\"",
+                            model::MAX_SAMPLES
+                        ),
                         USAGE.into(),
                     ]);
                 }
@@ -95,7 +108,13 @@ fn parse_flags(args: &[String]) -> Result<Flags<'_>, Vec<String>> {
             _ => match value.parse::<u64>() {
                 Ok(n) => flags.seed = n,
                 Err(_) => {
-                    return Err(vec![format!("--seed: must be a whole number from 0 to {}, not \"{value}\"", u64::MAX), USAGE.into()]);
+                    return Err(vec![
+                        format!(
+                            "--seed: must be a whole number from 0 to {}, not \"{value}\"",
+                            u64::MAX
+                        ),
+                        USAGE.into(),
+                    ]);
                 }
             },
         }
@@ -116,7 +135,12 @@ impl Analyses {
     fn new(s: &Scenario, flags: &Flags) -> Self {
         Self {
             sensitivity: model::sensitivity(s, model::DEFAULT_SWING_PCT),
-            uncertainty: model::uncertainty(s, &model::default_ranges(s), flags.samples, flags.seed),
+            uncertainty: model::uncertainty(
+                s,
+                &model::default_ranges(s),
+                flags.samples,
+                flags.seed,
+            ),
             flip_points: model::flip_points(s),
             hybrid: model::hybrid_strategies(s),
         }
@@ -128,10 +152,22 @@ fn eval_json(report: &Report, a: &Analyses) -> Result<String, Vec<String>> {
     let err = |e: serde_json::Error| vec![format!("cannot write JSON: {e}")];
     let mut value = serde_json::to_value(report).map_err(err)?;
     if let serde_json::Value::Object(map) = &mut value {
-        map.insert("sensitivity".into(), serde_json::to_value(&a.sensitivity).map_err(err)?);
-        map.insert("uncertainty".into(), serde_json::to_value(&a.uncertainty).map_err(err)?);
-        map.insert("flip_points".into(), serde_json::to_value(&a.flip_points).map_err(err)?);
-        map.insert("hybrid".into(), serde_json::to_value(&a.hybrid).map_err(err)?);
+        map.insert(
+            "sensitivity".into(),
+            serde_json::to_value(&a.sensitivity).map_err(err)?,
+        );
+        map.insert(
+            "uncertainty".into(),
+            serde_json::to_value(&a.uncertainty).map_err(err)?,
+        );
+        map.insert(
+            "flip_points".into(),
+            serde_json::to_value(&a.flip_points).map_err(err)?,
+        );
+        map.insert(
+            "hybrid".into(),
+            serde_json::to_value(&a.hybrid).map_err(err)?,
+        );
     }
     json(&value)
 }
@@ -147,7 +183,8 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
             let [input] = rest.as_slice() else {
                 return Err(vec!["eval: give exactly one SCENARIO".into(), USAGE.into()]);
             };
-            let scenario = load(input).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            let scenario = load(input)
+                .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
             let report = model::evaluate(&scenario);
             let analyses = Analyses::new(&scenario, &flags);
             Ok(match format {
@@ -170,7 +207,9 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
 }
 
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Vec<String>> {
-    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| vec![format!("cannot write JSON: {e}")])
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| vec![format!("cannot write JSON: {e}")])
 }
 
 fn looks_like_link(arg: &str) -> bool {
@@ -179,18 +218,31 @@ fn looks_like_link(arg: &str) -> bool {
 
 /// A scenario from a file, stdin or a share link; every problem names its field.
 fn load(arg: &str) -> Result<Scenario, Vec<FieldError>> {
-    let problem = |message: String| vec![FieldError { field: "(input)".into(), message }];
+    let problem = |message: String| {
+        vec![FieldError {
+            field: "(input)".into(),
+            message,
+        }]
+    };
     let text = if arg == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| problem(format!("cannot read stdin: {e}")))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| problem(format!("cannot read stdin: {e}")))?;
         text
     } else if std::path::Path::new(arg).is_file() {
         std::fs::read_to_string(arg).map_err(|e| problem(format!("cannot read {arg}: {e}")))?
     } else if looks_like_link(arg) {
         let decoded = llm_tco::link::decode(arg);
-        return if decoded.notices.is_empty() { Ok(decoded.scenario) } else { Err(decoded.notices) };
+        return if decoded.notices.is_empty() {
+            Ok(decoded.scenario)
+        } else {
+            Err(decoded.notices)
+        };
     } else {
-        return Err(problem(format!("{arg}: no such file, and not a share link")));
+        return Err(problem(format!(
+            "{arg}: no such file, and not a share link"
+        )));
     };
     Scenario::from_json(&text)
 }
@@ -205,7 +257,11 @@ fn money(x: f64) -> String {
         }
         out.push(c);
     }
-    if x < -0.5 { format!("-${out}") } else { format!("${out}") }
+    if x < -0.5 {
+        format!("-${out}")
+    } else {
+        format!("${out}")
+    }
 }
 
 fn requests(x: Option<f64>, not_below: Option<f64>) -> String {
@@ -219,7 +275,11 @@ fn requests(x: Option<f64>, not_below: Option<f64>) -> String {
 fn markdown(s: &Scenario, r: &Report, a: &Analyses) -> String {
     let o = &r.options;
     let mut out = String::new();
-    let title = if s.name.is_empty() { s.preset.as_str() } else { s.name.as_str() };
+    let title = if s.name.is_empty() {
+        s.preset.as_str()
+    } else {
+        s.name.as_str()
+    };
     let _ = writeln!(out, "# {title}\n");
     let _ = writeln!(
         out,
@@ -232,36 +292,117 @@ fn markdown(s: &Scenario, r: &Report, a: &Analyses) -> String {
         s.self_host.quantization.id(),
         s.self_host.gpu
     );
-    let _ = writeln!(out, "**Recommendation: {}** ({:?} confidence, {}/100). {}\n",
-        r.decision.recommendation.id(), r.decision.confidence, r.decision.confidence_score, r.decision.summary);
-    let _ = writeln!(out, "| option | $/month | $/request | $/M tokens | replicas | GPUs |");
+    let _ = writeln!(
+        out,
+        "**Recommendation: {}** ({:?} confidence, {}/100). {}\n",
+        r.decision.recommendation.id(),
+        r.decision.confidence,
+        r.decision.confidence_score,
+        r.decision.summary
+    );
+    let _ = writeln!(
+        out,
+        "| option | $/month | $/request | $/M tokens | replicas | GPUs |"
+    );
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
-    let _ = writeln!(out, "| API | {} | {:.4} | {:.2} | | |", money(o.api.monthly_usd), o.api.usd_per_request, o.api.usd_per_mtok);
-    let _ = writeln!(out, "| Rented | {} | {:.4} | {:.2} | {} | {} |", money(o.rented.monthly_usd), o.rented.usd_per_request, o.rented.usd_per_mtok, o.rented.replicas, o.rented.gpus);
-    let _ = writeln!(out, "| Owned | {} | {:.4} | {:.2} | {} | {} |", money(o.owned.monthly_usd), o.owned.usd_per_request, o.owned.usd_per_mtok, o.owned.replicas, o.owned.gpus);
-    let _ = writeln!(out, "| Hybrid ({}) | {} | {:.4} | {:.2} | {} | |", o.hybrid.strategy, money(o.hybrid.monthly_usd), o.hybrid.usd_per_request, o.hybrid.usd_per_mtok, o.hybrid.self_host_replicas);
-    let _ = writeln!(out, "\nCheapest: **{}**; self-hosting saves {} a month against the API.\n", r.cheapest.id(), money(r.savings_vs_api_usd_per_month));
+    let _ = writeln!(
+        out,
+        "| API | {} | {:.4} | {:.2} | | |",
+        money(o.api.monthly_usd),
+        o.api.usd_per_request,
+        o.api.usd_per_mtok
+    );
+    let _ = writeln!(
+        out,
+        "| Rented | {} | {:.4} | {:.2} | {} | {} |",
+        money(o.rented.monthly_usd),
+        o.rented.usd_per_request,
+        o.rented.usd_per_mtok,
+        o.rented.replicas,
+        o.rented.gpus
+    );
+    let _ = writeln!(
+        out,
+        "| Owned | {} | {:.4} | {:.2} | {} | {} |",
+        money(o.owned.monthly_usd),
+        o.owned.usd_per_request,
+        o.owned.usd_per_mtok,
+        o.owned.replicas,
+        o.owned.gpus
+    );
+    let _ = writeln!(
+        out,
+        "| Hybrid ({}) | {} | {:.4} | {:.2} | {} | |",
+        o.hybrid.strategy,
+        money(o.hybrid.monthly_usd),
+        o.hybrid.usd_per_request,
+        o.hybrid.usd_per_mtok,
+        o.hybrid.self_host_replicas
+    );
+    let _ = writeln!(
+        out,
+        "\nCheapest: **{}**; self-hosting saves {} a month against the API.\n",
+        r.cheapest.id(),
+        money(r.savings_vs_api_usd_per_month)
+    );
     let b = &r.breakeven;
     let _ = writeln!(out, "| breakeven | requests/month |\n|---|---:|");
-    let _ = writeln!(out, "| rented vs API | {} |", requests(b.rented_vs_api.monthly_requests, b.rented_vs_api.not_below));
-    let _ = writeln!(out, "| owned vs API | {} |", requests(b.owned_vs_api.monthly_requests, b.owned_vs_api.not_below));
+    let _ = writeln!(
+        out,
+        "| rented vs API | {} |",
+        requests(b.rented_vs_api.monthly_requests, b.rented_vs_api.not_below)
+    );
+    let _ = writeln!(
+        out,
+        "| owned vs API | {} |",
+        requests(b.owned_vs_api.monthly_requests, b.owned_vs_api.not_below)
+    );
     let c = &r.capacity;
     let _ = writeln!(
         out,
         "\nCapacity: {} GPUs per replica, {:.0} output tokens/s per replica ({}), {} requests a month per replica.\n",
-        c.gpus_per_replica, c.output_tokens_per_sec_per_replica, c.throughput_source,
+        c.gpus_per_replica,
+        c.output_tokens_per_sec_per_replica,
+        c.throughput_source,
         money(c.monthly_requests_per_replica).trim_start_matches('$')
     );
     let t = &r.tco;
-    let _ = writeln!(out, "| over {} months | API | rented | owned | hybrid |\n|---|---:|---:|---:|---:|", t.months.len());
-    let _ = writeln!(out, "| total cash | {} | {} | {} | {} |", money(t.total_usd.api), money(t.total_usd.rented), money(t.total_usd.owned), money(t.total_usd.hybrid));
-    let _ = writeln!(out, "| NPV | {} | {} | {} | {} |", money(t.npv_usd.api), money(t.npv_usd.rented), money(t.npv_usd.owned), money(t.npv_usd.hybrid));
+    let _ = writeln!(
+        out,
+        "| over {} months | API | rented | owned | hybrid |\n|---|---:|---:|---:|---:|",
+        t.months.len()
+    );
+    let _ = writeln!(
+        out,
+        "| total cash | {} | {} | {} | {} |",
+        money(t.total_usd.api),
+        money(t.total_usd.rented),
+        money(t.total_usd.owned),
+        money(t.total_usd.hybrid)
+    );
+    let _ = writeln!(
+        out,
+        "| NPV | {} | {} | {} | {} |",
+        money(t.npv_usd.api),
+        money(t.npv_usd.rented),
+        money(t.npv_usd.owned),
+        money(t.npv_usd.hybrid)
+    );
     let month = |m: Option<u32>| m.map_or("never".to_string(), |m| format!("month {m}"));
-    let _ = writeln!(out, "\nPayback against the API: owned {}, rented {}.\n", month(t.payback_month_owned), month(t.payback_month_rented));
+    let _ = writeln!(
+        out,
+        "\nPayback against the API: owned {}, rented {}.\n",
+        month(t.payback_month_owned),
+        month(t.payback_month_rented)
+    );
     analyses_markdown(&mut out, a);
     let _ = writeln!(out, "## Reasons\n");
     for reason in &r.decision.reasons {
-        let _ = writeln!(out, "- `{}` ({:?}): {}", reason.criterion, reason.favours, reason.text);
+        let _ = writeln!(
+            out,
+            "- `{}` ({:?}): {}",
+            reason.criterion, reason.favours, reason.text
+        );
     }
     if !r.warnings.is_empty() {
         let _ = writeln!(out, "\n## Warnings\n");
@@ -288,12 +429,19 @@ fn breakeven_cell(x: Option<f64>) -> String {
 
 fn analyses_markdown(out: &mut String, a: &Analyses) {
     let _ = writeln!(out, "## What flips the answer\n");
-    for p in [&a.flip_points.volume, &a.flip_points.api_price, &a.flip_points.gpu_price] {
+    for p in [
+        &a.flip_points.volume,
+        &a.flip_points.api_price,
+        &a.flip_points.gpu_price,
+    ] {
         let _ = writeln!(out, "- {}", p.text);
     }
     let sn = &a.sensitivity;
     let _ = writeln!(out, "\n## Sensitivity (inputs +/- {}%)\n", sn.swing_pct);
-    let _ = writeln!(out, "| input | low | high | savings at low | savings at high | breakeven at low | breakeven at high |");
+    let _ = writeln!(
+        out,
+        "| input | low | high | savings at low | savings at high | breakeven at low | breakeven at high |"
+    );
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
     for b in sn.bars.iter().take(8) {
         let _ = writeln!(
@@ -309,7 +457,11 @@ fn analyses_markdown(out: &mut String, a: &Analyses) {
         );
     }
     let u = &a.uncertainty;
-    let _ = writeln!(out, "\n## Uncertainty ({} samples, seed {})\n", u.samples, u.seed);
+    let _ = writeln!(
+        out,
+        "\n## Uncertainty ({} samples, seed {})\n",
+        u.samples, u.seed
+    );
     let _ = writeln!(
         out,
         "Monthly savings of self-hosting: P10 {}, P50 {}, P90 {} (mean {}); self-hosting is cheaper in {:.0}% of samples.\n",
@@ -321,11 +473,25 @@ fn analyses_markdown(out: &mut String, a: &Analyses) {
     );
     let _ = writeln!(out, "| input | low | likely | high |\n|---|---:|---:|---:|");
     for r in &u.ranges {
-        let _ = writeln!(out, "| {} | {} | {} | {} |", r.label, number(r.low), number(r.likely), number(r.high));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            r.label,
+            number(r.low),
+            number(r.likely),
+            number(r.high)
+        );
     }
     let h = &a.hybrid;
-    let _ = writeln!(out, "\n## Hybrid strategies (chosen: {}, cheapest: {})\n", h.chosen, h.cheapest);
-    let _ = writeln!(out, "| strategy | $/month | self-hosted requests | API requests | replicas |\n|---|---:|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "\n## Hybrid strategies (chosen: {}, cheapest: {})\n",
+        h.chosen, h.cheapest
+    );
+    let _ = writeln!(
+        out,
+        "| strategy | $/month | self-hosted requests | API requests | replicas |\n|---|---:|---:|---:|---:|"
+    );
     for o in &h.strategies {
         let _ = writeln!(
             out,

@@ -51,7 +51,9 @@ impl OpenModel {
     /// KV-cache bytes one token occupies: keys and values (2) x layers x KV heads x
     /// head dim x bytes per element.
     pub fn kv_bytes_per_token(&self, bytes_per_element: f64) -> f64 {
-        2.0 * f64::from(self.layers) * f64::from(self.kv_heads) * f64::from(self.head_dim)
+        2.0 * f64::from(self.layers)
+            * f64::from(self.kv_heads)
+            * f64::from(self.head_dim)
             * bytes_per_element
     }
 }
@@ -140,7 +142,11 @@ const GPUS_JSON: &str = include_str!("data/gpus.json");
 const THROUGHPUT_JSON: &str = include_str!("data/throughput.json");
 const PRESETS_JSON: &str = include_str!("data/presets.json");
 
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str, errors: &mut Vec<String>) -> Vec<T> {
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    errors: &mut Vec<String>,
+) -> Vec<T> {
     serde_json::from_str(text).unwrap_or_else(|e| {
         errors.push(format!("{file}: {e}"));
         Vec::new()
@@ -155,7 +161,15 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     let throughput = parse("throughput.json", THROUGHPUT_JSON, &mut errors);
     let presets: Vec<Preset> = parse("presets.json", PRESETS_JSON, &mut errors);
     let preset_scenarios = presets.iter().map(|_| OnceLock::new()).collect();
-    Catalog { api_models, open_models, gpus, throughput, presets, preset_scenarios, errors }
+    Catalog {
+        api_models,
+        open_models,
+        gpus,
+        throughput,
+        presets,
+        preset_scenarios,
+        errors,
+    }
 });
 
 /// Lays a preset's overlay over the default scenario. Only serde runs here (no
@@ -174,14 +188,21 @@ fn resolve_preset(preset: &Preset) -> Result<Scenario, String> {
 pub fn load_errors() -> Vec<String> {
     let c: &'static Catalog = &CATALOG;
     let presets = c.presets.iter().enumerate().filter_map(|(i, p)| {
-        resolved_preset(i)?.as_ref().err().map(|e| format!("presets.json: preset \"{}\": {e}", p.id))
+        resolved_preset(i)?
+            .as_ref()
+            .err()
+            .map(|e| format!("presets.json: preset \"{}\": {e}", p.id))
     });
     c.errors.iter().cloned().chain(presets).collect()
 }
 
 fn resolved_preset(i: usize) -> Option<&'static Result<Scenario, String>> {
     let c: &'static Catalog = &CATALOG;
-    Some(c.preset_scenarios.get(i)?.get_or_init(|| resolve_preset(&c.presets[i])))
+    Some(
+        c.preset_scenarios
+            .get(i)?
+            .get_or_init(|| resolve_preset(&c.presets[i])),
+    )
 }
 
 /// Catalog ids of a list, in display order (API models end with `custom`).
@@ -249,10 +270,9 @@ pub fn throughput(
     quantization: Quantization,
     gpus: u32,
 ) -> Option<&'static ThroughputPoint> {
-    CATALOG
-        .throughput
-        .iter()
-        .find(|t| t.model == model && t.gpu == gpu && t.quantization == quantization && t.gpus == gpus)
+    CATALOG.throughput.iter().find(|t| {
+        t.model == model && t.gpu == gpu && t.quantization == quantization && t.gpus == gpus
+    })
 }
 
 #[cfg(test)]
@@ -270,7 +290,10 @@ mod tests {
             ("presets", PRESETS_JSON),
         ] {
             let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
-            assert!(v.as_array().is_some_and(|a| !a.is_empty()), "{file} is an empty list");
+            assert!(
+                v.as_array().is_some_and(|a| !a.is_empty()),
+                "{file} is an empty list"
+            );
         }
         assert!(!api_models().is_empty() && !open_models().is_empty() && !gpus().is_empty());
         assert!(!throughput_points().is_empty() && !presets().is_empty());
@@ -281,21 +304,39 @@ mod tests {
         assert_eq!(
             ids(CatalogList::ApiModels),
             [
-                "gpt-4o", "gpt-4o-mini", "claude-3.5-sonnet", "claude-3.5-haiku",
-                "gemini-1.5-pro", "gemini-1.5-flash", "custom"
+                "gpt-4o",
+                "gpt-4o-mini",
+                "claude-3.5-sonnet",
+                "claude-3.5-haiku",
+                "gemini-1.5-pro",
+                "gemini-1.5-flash",
+                "custom"
             ]
         );
         assert_eq!(
             ids(CatalogList::OpenModels),
-            ["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "mistral-7b", "phi-3-mini"]
+            [
+                "llama-3.1-8b",
+                "llama-3.1-70b",
+                "llama-3.1-405b",
+                "mistral-7b",
+                "phi-3-mini"
+            ]
         );
-        assert_eq!(ids(CatalogList::Gpus), ["a100-80gb", "h100-sxm", "h100-pcie", "l4", "rtx-4090"]);
+        assert_eq!(
+            ids(CatalogList::Gpus),
+            ["a100-80gb", "h100-sxm", "h100-pcie", "l4", "rtx-4090"]
+        );
     }
 
     #[test]
     fn every_entry_is_sourced_dated_and_sane() {
         for m in api_models().iter().filter(|m| m.id != "custom") {
-            assert!(!m.source.is_empty() && !m.as_of.is_empty() && !m.name.is_empty(), "{}", m.id);
+            assert!(
+                !m.source.is_empty() && !m.as_of.is_empty() && !m.name.is_empty(),
+                "{}",
+                m.id
+            );
             assert!(m.input_usd_per_mtok.is_some_and(|p| p > 0.0), "{}", m.id);
             assert!(m.output_usd_per_mtok.is_some_and(|p| p > 0.0), "{}", m.id);
         }
@@ -308,11 +349,18 @@ mod tests {
         for g in gpus() {
             assert!(!g.source.is_empty() && !g.as_of.is_empty(), "{}", g.id);
             let p = g.cloud_usd_per_gpu_hour;
-            assert!(p.spot <= p.reserved + 0.2 && p.reserved <= p.on_demand, "{}", g.id);
+            assert!(
+                p.spot <= p.reserved + 0.2 && p.reserved <= p.on_demand,
+                "{}",
+                g.id
+            );
             assert!(g.vram_gb > 0.0 && g.bandwidth_gb_per_sec > 0.0 && g.bf16_tflops > 0.0);
         }
         for t in throughput_points() {
-            assert!(open_model(&t.model).is_some() && gpu(&t.gpu).is_some(), "{t:?}");
+            assert!(
+                open_model(&t.model).is_some() && gpu(&t.gpu).is_some(),
+                "{t:?}"
+            );
             assert!(t.output_tokens_per_sec > 0.0 && !t.source.is_empty() && !t.as_of.is_empty());
         }
     }
@@ -329,8 +377,14 @@ mod tests {
     fn presets_resolve_and_validate() {
         assert_eq!(preset_ids().first(), Some(&"document-processing"));
         // The default scenario IS the document-processing preset: its overlay is empty.
-        assert_eq!(preset("document-processing").unwrap().scenario, serde_json::json!({}));
-        assert_eq!(preset_scenario("document-processing"), Some(Scenario::default()));
+        assert_eq!(
+            preset("document-processing").unwrap().scenario,
+            serde_json::json!({})
+        );
+        assert_eq!(
+            preset_scenario("document-processing"),
+            Some(Scenario::default())
+        );
         assert!(preset_ids().len() >= 5);
         for p in presets() {
             assert!(!p.name.is_empty() && !p.description.is_empty(), "{}", p.id);

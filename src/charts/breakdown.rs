@@ -34,7 +34,13 @@ fn colour(category: CostCategory) -> &'static str {
 pub fn breakdown(report: &Report, look: &Look) -> Chart {
     let categories: Vec<String> = OPTIONS
         .iter()
-        .map(|&id| if fits(report, id) { label(id).to_string() } else { format!("{}\n(does not fit)", label(id)) })
+        .map(|&id| {
+            if fits(report, id) {
+                label(id).to_string()
+            } else {
+                format!("{}\n(does not fit)", label(id))
+            }
+        })
         .collect();
     let mut chart = frame(look, legend(), 8)
         .tooltip(Tooltip::new().trigger(Trigger::Item))
@@ -67,20 +73,27 @@ pub fn breakdown_table(report: &Report, look: &Look) -> Table {
         .map(|(category, usd)| {
             let mut row = Vec::with_capacity(5);
             row.push(Cell::Text(category.label().to_string()));
-            row.extend(usd.iter().map(|u| u.map_or(Cell::Empty, |u| Cell::money(look, u))));
+            row.extend(
+                usd.iter()
+                    .map(|u| u.map_or(Cell::Empty, |u| Cell::money(look, u))),
+            );
             row
         })
         .collect();
     let mut total = vec![Cell::Text("Total".into())];
-    total.extend(
-        OPTIONS.iter().map(
-            |&id| {
-                if fits(report, id) { Cell::money(look, monthly_usd(report, id)) } else { Cell::Empty }
-            },
-        ),
-    );
+    total.extend(OPTIONS.iter().map(|&id| {
+        if fits(report, id) {
+            Cell::money(look, monthly_usd(report, id))
+        } else {
+            Cell::Empty
+        }
+    }));
     rows.push(total);
-    Table { caption: "Monthly cost breakdown".into(), columns, rows }
+    Table {
+        caption: "Monthly cost breakdown".into(),
+        columns,
+        rows,
+    }
 }
 
 /// Each kind of cost in stacking order, with its cost in each option that can run

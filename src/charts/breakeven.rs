@@ -3,8 +3,8 @@
 use charming::Chart;
 use charming::component::{DataZoom, DataZoomType, FilterMode};
 use charming::element::{
-    AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip,
-    Trigger,
+    AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 
 use super::{Cell, Look, OPTIONS, Table, column, fits, frame, legend, option_line, x_axis, y_axis};
@@ -27,7 +27,12 @@ pub fn breakeven(report: &Report, s: &Scenario, look: &Look) -> Chart {
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .x_axis(x_axis(look, AxisType::Log, "Monthly requests"))
         .y_axis(y_axis(look, look.money_name("Monthly cost")))
-        .data_zoom(DataZoom::new().type_(DataZoomType::Inside).x_axis_index(0).filter_mode(FilterMode::None))
+        .data_zoom(
+            DataZoom::new()
+                .type_(DataZoomType::Inside)
+                .x_axis_index(0)
+                .filter_mode(FilterMode::None),
+        )
         .data_zoom(
             DataZoom::new()
                 .type_(DataZoomType::Slider)
@@ -39,14 +44,24 @@ pub fn breakeven(report: &Report, s: &Scenario, look: &Look) -> Chart {
     for id in OPTIONS {
         let mut line = option_line(look, report, id);
         if fits(report, id) {
-            line = line.data(report.curve.iter().map(|p| vec![p.monthly_requests, look.value(cost(p, id))]).collect());
+            line = line.data(
+                report
+                    .curve
+                    .iter()
+                    .map(|p| vec![p.monthly_requests, look.value(cost(p, id))])
+                    .collect(),
+            );
         }
         let marks = marks(report, s, look, id);
         if !marks.is_empty() {
             line = line.mark_line(
                 MarkLine::new()
                     .symbol(vec![Symbol::None, Symbol::None])
-                    .line_style(LineStyle::new().type_(LineStyleType::Dashed).color(mark_colour(look, id)))
+                    .line_style(
+                        LineStyle::new()
+                            .type_(LineStyleType::Dashed)
+                            .color(mark_colour(look, id)),
+                    )
                     .data(marks),
             );
         }
@@ -68,14 +83,25 @@ pub fn breakeven_table(report: &Report, s: &Scenario, look: &Look) -> Table {
             let mut row = Vec::with_capacity(5);
             row.push(Cell::count(p.monthly_requests));
             for (id, runs) in OPTIONS.into_iter().zip(runs) {
-                row.push(if runs { Cell::money(look, cost(p, id)) } else { Cell::Empty });
+                row.push(if runs {
+                    Cell::money(look, cost(p, id))
+                } else {
+                    Cell::Empty
+                });
             }
             row
         })
         .collect();
-    let marks: Vec<String> =
-        OPTIONS.into_iter().flat_map(|id| mark_points(report, s, id)).map(|(_, text)| text).collect();
-    Table { caption: super::table::caption("Monthly cost by monthly requests", &marks), columns, rows }
+    let marks: Vec<String> = OPTIONS
+        .into_iter()
+        .flat_map(|id| mark_points(report, s, id))
+        .map(|(_, text)| text)
+        .collect();
+    Table {
+        caption: super::table::caption("Monthly cost by monthly requests", &marks),
+        columns,
+        rows,
+    }
 }
 
 fn cost(p: &CurvePoint, id: OptionId) -> f64 {
@@ -90,7 +116,8 @@ fn cost(p: &CurvePoint, id: OptionId) -> f64 {
 /// The volumes marked on an option's series, with their labels.
 fn mark_points(report: &Report, s: &Scenario, id: OptionId) -> Vec<(f64, String)> {
     let at = |x: Option<f64>, what: &str| {
-        x.filter(|x| x.is_finite() && *x >= 1.0).map(|x| (x, format!("{what} {}", format::volume(x))))
+        x.filter(|x| x.is_finite() && *x >= 1.0)
+            .map(|x| (x, format!("{what} {}", format::volume(x))))
     };
     let b = &report.breakeven;
     let mark = match id {
@@ -104,21 +131,31 @@ fn mark_points(report: &Report, s: &Scenario, id: OptionId) -> Vec<(f64, String)
 
 /// Today's line is neutral; a breakeven takes its option's colour.
 fn mark_colour(look: &Look, id: OptionId) -> &'static str {
-    if id == OptionId::Api { look.text() } else { look.colour(id) }
+    if id == OptionId::Api {
+        look.text()
+    } else {
+        look.colour(id)
+    }
 }
 
 fn marks(report: &Report, s: &Scenario, look: &Look, id: OptionId) -> Vec<MarkLineVariant> {
     // Today's label runs along the right of its line, breakevens' along the left, so
     // that nearby labels do not overlap.
-    let position = if id == OptionId::Api { LabelPosition::InsideEndBottom } else { LabelPosition::InsideEndTop };
+    let position = if id == OptionId::Api {
+        LabelPosition::InsideEndBottom
+    } else {
+        LabelPosition::InsideEndTop
+    };
     mark_points(report, s, id)
         .into_iter()
         .map(|(x, text)| {
             MarkLineVariant::Simple(
-                MarkLineData::new()
-                    .name(text.as_str())
-                    .x_axis(x)
-                    .label(Label::new().formatter(text.as_str()).position(position).color(mark_colour(look, id))),
+                MarkLineData::new().name(text.as_str()).x_axis(x).label(
+                    Label::new()
+                        .formatter(text.as_str())
+                        .position(position)
+                        .color(mark_colour(look, id)),
+                ),
             )
         })
         .collect()

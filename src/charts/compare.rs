@@ -10,8 +10,12 @@ use crate::model::Report;
 
 /// One colour per compared scenario (at most four), apart from the option colours so a
 /// scenario is never mistaken for an option.
-const SCENARIO_COLOURS: [(&str, &str); 4] =
-    [("#0f766e", "#2dd4bf"), ("#b45309", "#fbbf24"), ("#be123c", "#fb7185"), ("#4338ca", "#a5b4fc")];
+const SCENARIO_COLOURS: [(&str, &str); 4] = [
+    ("#0f766e", "#2dd4bf"),
+    ("#b45309", "#fbbf24"),
+    ("#be123c", "#fb7185"),
+    ("#4338ca", "#a5b4fc"),
+];
 
 /// The colour of the `i`-th compared scenario.
 pub fn scenario_colour(look: &Look, i: usize) -> &'static str {
@@ -29,9 +33,15 @@ pub fn compare(scenarios: &[(String, &Report)], look: &Look) -> Chart {
         .y_axis(y_axis(look, look.money_name("Monthly cost")));
     for (i, (name, report)) in scenarios.iter().enumerate() {
         let colour = scenario_colour(look, i);
-        let api: Vec<Vec<f64>> =
-            report.curve.iter().map(|p| vec![p.monthly_requests, look.value(p.api_usd)]).collect();
-        let (rented, owned) = (report.options.rented.feasible, report.options.owned.feasible);
+        let api: Vec<Vec<f64>> = report
+            .curve
+            .iter()
+            .map(|p| vec![p.monthly_requests, look.value(p.api_usd)])
+            .collect();
+        let (rented, owned) = (
+            report.options.rented.feasible,
+            report.options.owned.feasible,
+        );
         let self_host: Vec<Vec<f64>> = report
             .curve
             .iter()
@@ -51,7 +61,11 @@ pub fn compare(scenarios: &[(String, &Report)], look: &Look) -> Chart {
                 .name(label)
                 .show_symbol(false)
                 .item_style(ItemStyle::new().color(colour))
-                .line_style(if dashed { style.type_(LineStyleType::Dashed) } else { style })
+                .line_style(if dashed {
+                    style.type_(LineStyleType::Dashed)
+                } else {
+                    style
+                })
                 .data(data)
         };
         chart = chart

@@ -20,7 +20,9 @@ pub use tco::{tco, tco_table};
 
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend, LegendType, Title};
-use charming::element::{AxisLabel, AxisType, Color, LineStyle, NameLocation, SplitLine, TextStyle};
+use charming::element::{
+    AxisLabel, AxisType, Color, LineStyle, NameLocation, SplitLine, TextStyle,
+};
 use charming::series::Line;
 
 use crate::format::Money;
@@ -34,7 +36,12 @@ pub struct Look {
 }
 
 /// The four options in the order every chart lists them.
-pub const OPTIONS: [OptionId; 4] = [OptionId::Api, OptionId::Rented, OptionId::Owned, OptionId::Hybrid];
+pub const OPTIONS: [OptionId; 4] = [
+    OptionId::Api,
+    OptionId::Rented,
+    OptionId::Owned,
+    OptionId::Hybrid,
+];
 
 impl Look {
     pub fn new(dark: bool, money: Money) -> Self {
@@ -81,7 +88,11 @@ impl Look {
 
     /// "Monthly cost (EUR)".
     fn money_name(&self, what: &str) -> String {
-        if self.money.currency.is_empty() { what.to_string() } else { format!("{what} ({})", self.money.currency) }
+        if self.money.currency.is_empty() {
+            what.to_string()
+        } else {
+            format!("{what} ({})", self.money.currency)
+        }
     }
 }
 
@@ -104,7 +115,8 @@ pub fn fits(report: &Report, id: OptionId) -> bool {
         OptionId::Rented => o.rented.feasible,
         OptionId::Owned => o.owned.feasible,
         OptionId::Hybrid => {
-            o.rented.feasible || o.hybrid.strategy == "routing" && o.hybrid.self_host_requests_per_month == 0.0
+            o.rented.feasible
+                || o.hybrid.strategy == "routing" && o.hybrid.self_host_requests_per_month == 0.0
         }
     }
 }
@@ -112,7 +124,11 @@ pub fn fits(report: &Report, id: OptionId) -> bool {
 /// The series name: an option that cannot run keeps its legend entry, marked, and no data,
 /// so the legend never silently loses an option.
 pub fn series_name(report: &Report, id: OptionId) -> String {
-    if fits(report, id) { label(id).to_string() } else { format!("{} (does not fit)", label(id)) }
+    if fits(report, id) {
+        label(id).to_string()
+    } else {
+        format!("{} (does not fit)", label(id))
+    }
 }
 
 /// A table column for an option: "Rented GPUs (EUR)", "Rented GPUs (EUR, does not fit)".
@@ -134,7 +150,14 @@ fn frame(look: &Look, legend: Legend, bottom: i32) -> Chart {
         .background_color(Color::Value("transparent".into()))
         .animation(false)
         .legend(legend.top(0).text_style(look.text_style()))
-        .grid(Grid::new().contain_label(true).left(8).right(24).top(48).bottom(bottom))
+        .grid(
+            Grid::new()
+                .contain_label(true)
+                .left(8)
+                .right(24)
+                .top(48)
+                .bottom(bottom),
+        )
 }
 
 fn legend() -> Legend {
@@ -147,7 +170,10 @@ fn x_axis(look: &Look, type_: AxisType, name: &str) -> Axis {
     if name.is_empty() {
         return axis;
     }
-    axis.name(name).name_location(NameLocation::Middle).name_gap(30).name_text_style(look.text_style())
+    axis.name(name)
+        .name_location(NameLocation::Middle)
+        .name_gap(30)
+        .name_text_style(look.text_style())
 }
 
 /// The money axis, named above its top end and reading rightwards from it, where the
@@ -182,7 +208,11 @@ fn option_line(look: &Look, report: &Report, id: OptionId) -> Line {
 pub fn placeholder() -> Chart {
     Chart::new()
         .title(Title::new().text("Monthly cost"))
-        .x_axis(Axis::new().type_(AxisType::Category).data(vec!["100k", "1M", "10M"]))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(vec!["100k", "1M", "10M"]),
+        )
         .y_axis(Axis::new().type_(AxisType::Value))
         .series(Line::new().name("API").data(vec![300.0, 3_000.0, 30_000.0]))
 }

@@ -13,7 +13,11 @@ pub struct Table {
 
 /// A caption with the chart's marks in brackets after it, when it has any.
 pub fn caption(title: &str, marks: &[String]) -> String {
-    if marks.is_empty() { title.to_string() } else { format!("{title} ({})", marks.join("; ")) }
+    if marks.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} ({})", marks.join("; "))
+    }
 }
 
 /// A table cell: the page shows `shown`, the CSV holds the raw `value`.
@@ -31,12 +35,18 @@ pub enum Cell {
 impl Cell {
     /// An amount in US dollars as the chart plots it, in the display currency.
     pub fn money(look: &Look, usd: f64) -> Self {
-        Self::Number { value: look.value(usd), shown: look.money.format(usd) }
+        Self::Number {
+            value: look.value(usd),
+            shown: look.money.format(usd),
+        }
     }
 
     /// A whole count with thousands separators.
     pub fn count(x: f64) -> Self {
-        Self::Number { value: x, shown: format::grouped(x, 0) }
+        Self::Number {
+            value: x,
+            shown: format::grouped(x, 0),
+        }
     }
 
     /// What the page shows.

@@ -2,8 +2,8 @@
 
 use charming::Chart;
 use charming::element::{
-    AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip,
-    Trigger,
+    AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 
 use super::{Cell, Look, OPTIONS, Table, column, fits, frame, legend, option_line, x_axis, y_axis};
@@ -16,12 +16,22 @@ pub fn tco(report: &Report, look: &Look) -> Chart {
     let last = months.last().map_or(1, |m| m.month.max(1));
     let mut chart = frame(look, legend(), 36)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .x_axis(x_axis(look, AxisType::Value, "Month").min(1).max(i64::from(last)).min_interval(1.0))
+        .x_axis(
+            x_axis(look, AxisType::Value, "Month")
+                .min(1)
+                .max(i64::from(last))
+                .min_interval(1.0),
+        )
         .y_axis(y_axis(look, look.money_name("Cumulative cost")));
     for id in OPTIONS {
         let mut line = option_line(look, report, id);
         if fits(report, id) {
-            line = line.data(months.iter().map(|m| vec![f64::from(m.month), look.value(cumulative(m, id))]).collect());
+            line = line.data(
+                months
+                    .iter()
+                    .map(|m| vec![f64::from(m.month), look.value(cumulative(m, id))])
+                    .collect(),
+            );
         }
         if let Some((month, text)) = payback(report, id) {
             let colour = look.colour(id);
@@ -30,9 +40,15 @@ pub fn tco(report: &Report, look: &Look) -> Chart {
                     .symbol(vec![Symbol::None, Symbol::None])
                     .line_style(LineStyle::new().type_(LineStyleType::Dashed).color(colour))
                     .data(vec![MarkLineVariant::Simple(
-                        MarkLineData::new().name(text.as_str()).x_axis(f64::from(month)).label(
-                            Label::new().formatter(text.as_str()).position(LabelPosition::InsideEndTop).color(colour),
-                        ),
+                        MarkLineData::new()
+                            .name(text.as_str())
+                            .x_axis(f64::from(month))
+                            .label(
+                                Label::new()
+                                    .formatter(text.as_str())
+                                    .position(LabelPosition::InsideEndTop)
+                                    .color(colour),
+                            ),
                     )]),
             );
         }
@@ -54,13 +70,25 @@ pub fn tco_table(report: &Report, look: &Look) -> Table {
             let mut row = Vec::with_capacity(5);
             row.push(Cell::count(f64::from(m.month)));
             for (id, runs) in OPTIONS.into_iter().zip(runs) {
-                row.push(if runs { Cell::money(look, cumulative(m, id)) } else { Cell::Empty });
+                row.push(if runs {
+                    Cell::money(look, cumulative(m, id))
+                } else {
+                    Cell::Empty
+                });
             }
             row
         })
         .collect();
-    let paybacks: Vec<String> = OPTIONS.into_iter().filter_map(|id| payback(report, id)).map(|(_, t)| t).collect();
-    Table { caption: super::table::caption("Cumulative cost by month", &paybacks), columns, rows }
+    let paybacks: Vec<String> = OPTIONS
+        .into_iter()
+        .filter_map(|id| payback(report, id))
+        .map(|(_, t)| t)
+        .collect();
+    Table {
+        caption: super::table::caption("Cumulative cost by month", &paybacks),
+        columns,
+        rows,
+    }
 }
 
 fn cumulative(m: &TcoMonth, id: OptionId) -> f64 {
@@ -79,5 +107,7 @@ fn payback(report: &Report, id: OptionId) -> Option<(u32, String)> {
         OptionId::Owned => (report.tco.payback_month_owned, "Owned"),
         OptionId::Api | OptionId::Hybrid => return None,
     };
-    month.filter(|_| fits(report, id)).map(|m| (m, format!("{what} pays back: month {m}")))
+    month
+        .filter(|_| fits(report, id))
+        .map(|m| (m, format!("{what} pays back: month {m}")))
 }

@@ -29,9 +29,21 @@ impl ApiLine {
     /// prompt reduction and batching, to show what they are worth.
     pub fn new(s: &Scenario, r: &Resolved, optimised: bool) -> Self {
         let a = &s.api;
-        let reduction = if optimised { input(a.prompt_reduction_pct, 0.0, 100.0, 0.0) / 100.0 } else { 0.0 };
-        let cache = if optimised { input(a.cache_hit_pct, 0.0, 100.0, 0.0) / 100.0 } else { 0.0 };
-        let batch_share = if optimised { input(a.batch_share_pct, 0.0, 100.0, 0.0) / 100.0 } else { 0.0 };
+        let reduction = if optimised {
+            input(a.prompt_reduction_pct, 0.0, 100.0, 0.0) / 100.0
+        } else {
+            0.0
+        };
+        let cache = if optimised {
+            input(a.cache_hit_pct, 0.0, 100.0, 0.0) / 100.0
+        } else {
+            0.0
+        };
+        let batch_share = if optimised {
+            input(a.batch_share_pct, 0.0, 100.0, 0.0) / 100.0
+        } else {
+            0.0
+        };
         let batch_discount = input(a.batch_discount_pct, 0.0, 100.0, 0.0) / 100.0;
         // Batch requests are billed at (1 - discount) of list price and the rest at list,
         // so the blended price of every token is list x (1 - share x discount).
@@ -45,17 +57,24 @@ impl ApiLine {
             billed_input_tokens,
             output_tokens: r.output_tokens,
             batch_factor,
-            uncached_input_usd_per_request: billed_input_tokens * (1.0 - cache) * per_tok(r.input_usd_per_mtok),
-            cached_input_usd_per_request: billed_input_tokens * cache * per_tok(r.cached_input_usd_per_mtok),
+            uncached_input_usd_per_request: billed_input_tokens
+                * (1.0 - cache)
+                * per_tok(r.input_usd_per_mtok),
+            cached_input_usd_per_request: billed_input_tokens
+                * cache
+                * per_tok(r.cached_input_usd_per_mtok),
             output_usd_per_request: r.output_tokens * per_tok(r.output_usd_per_mtok),
             fixed_fees_usd: input(a.fixed_usd_per_month, 0.0, 1.0e12, 0.0),
             ops_usd: input(a.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month,
-            implementation_usd_per_month: input(a.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months,
+            implementation_usd_per_month: input(a.implementation_usd, 0.0, 1.0e12, 0.0)
+                / r.horizon_months,
         }
     }
 
     pub fn usd_per_request(&self) -> f64 {
-        self.uncached_input_usd_per_request + self.cached_input_usd_per_request + self.output_usd_per_request
+        self.uncached_input_usd_per_request
+            + self.cached_input_usd_per_request
+            + self.output_usd_per_request
     }
 
     pub fn fixed_usd(&self) -> f64 {
@@ -69,11 +88,31 @@ impl ApiLine {
 
     pub fn breakdown(&self, v: f64, fte: f64, horizon_months: f64) -> Vec<CostItem> {
         let mut items = Vec::with_capacity(6);
-        items.push(CostItem { category: CostCategory::InputTokens, item: "Input tokens".into(), usd: self.uncached_input_usd_per_request * v });
-        items.push(CostItem { category: CostCategory::CachedInputTokens, item: "Cached input tokens".into(), usd: self.cached_input_usd_per_request * v });
-        items.push(CostItem { category: CostCategory::OutputTokens, item: "Output tokens".into(), usd: self.output_usd_per_request * v });
-        items.push(CostItem { category: CostCategory::Fees, item: "Fixed fees".into(), usd: self.fixed_fees_usd });
-        items.push(CostItem { category: CostCategory::Operations, item: format!("Operations ({fte} FTE)"), usd: self.ops_usd });
+        items.push(CostItem {
+            category: CostCategory::InputTokens,
+            item: "Input tokens".into(),
+            usd: self.uncached_input_usd_per_request * v,
+        });
+        items.push(CostItem {
+            category: CostCategory::CachedInputTokens,
+            item: "Cached input tokens".into(),
+            usd: self.cached_input_usd_per_request * v,
+        });
+        items.push(CostItem {
+            category: CostCategory::OutputTokens,
+            item: "Output tokens".into(),
+            usd: self.output_usd_per_request * v,
+        });
+        items.push(CostItem {
+            category: CostCategory::Fees,
+            item: "Fixed fees".into(),
+            usd: self.fixed_fees_usd,
+        });
+        items.push(CostItem {
+            category: CostCategory::Operations,
+            item: format!("Operations ({fte} FTE)"),
+            usd: self.ops_usd,
+        });
         items.push(CostItem {
             category: CostCategory::Implementation,
             item: format!("Implementation over {horizon_months} months"),

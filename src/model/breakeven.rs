@@ -42,14 +42,22 @@ pub fn first_volume(api: &ApiLine, line: &Line) -> Option<f64> {
         let (mut lo, mut hi) = (1.0_f64, steps);
         while hi - lo > 1.0 {
             let mid = ((lo + hi) / 2.0).floor();
-            if top_gap(mid) <= 0.0 { hi = mid } else { lo = mid }
+            if top_gap(mid) <= 0.0 {
+                hi = mid
+            } else {
+                lo = mid
+            }
         }
         hi
     };
     let step_lo = (k - 1.0) * cap + 1.0;
     let step_hi = k * cap;
     let at_lo = gap(api, line, step_lo);
-    let mut v = if at_lo <= 0.0 { step_lo } else { (step_lo + (at_lo / m).ceil()).min(step_hi) };
+    let mut v = if at_lo <= 0.0 {
+        step_lo
+    } else {
+        (step_lo + (at_lo / m).ceil()).min(step_hi)
+    };
     // Rounding guard: a few unit steps settle the exact first volume.
     for _ in 0..8 {
         if v > step_lo && gap(api, line, v - 1.0) <= 0.0 {
@@ -125,8 +133,14 @@ mod tests {
                                 let fast = first_volume(&a, &l);
                                 let slow = brute(&a, &l, 20_000);
                                 match fast {
-                                    Some(v) if v <= 20_000.0 => assert_eq!(Some(v), slow, "{l:?} {a:?}"),
-                                    Some(v) => assert!(slow.is_none() && l.cost(v) <= a.cost(v) && l.cost(v - 1.0) > a.cost(v - 1.0)),
+                                    Some(v) if v <= 20_000.0 => {
+                                        assert_eq!(Some(v), slow, "{l:?} {a:?}")
+                                    }
+                                    Some(v) => assert!(
+                                        slow.is_none()
+                                            && l.cost(v) <= a.cost(v)
+                                            && l.cost(v - 1.0) > a.cost(v - 1.0)
+                                    ),
                                     None => assert_eq!(slow, None, "{l:?} {a:?}"),
                                 }
                                 checked += 1;
@@ -144,10 +158,18 @@ mod tests {
         // $1 of fixed cost per replica of 1 request against an API at $1.000001 a request
         // after $1M of fixed self-hosting: the breakeven is at 1e12 / 1 -> beyond the ceiling.
         let a = api(0.0, 1.000_001);
-        let l = Line { fixed_usd: 1.0e6, per_replica_usd: 1.0, per_request_usd: 0.0, capacity_requests: 1.0 };
+        let l = Line {
+            fixed_usd: 1.0e6,
+            per_replica_usd: 1.0,
+            per_request_usd: 0.0,
+            capacity_requests: 1.0,
+        };
         assert_eq!(first_volume(&a, &l), None);
         // Same with $1e4 fixed: 1e4 / 1e-6 = 1e10 requests.
-        let l = Line { fixed_usd: 1.0e4, ..l };
+        let l = Line {
+            fixed_usd: 1.0e4,
+            ..l
+        };
         let v = first_volume(&a, &l).unwrap();
         assert!(l.cost(v) <= a.cost(v) && l.cost(v - 1.0) > a.cost(v - 1.0));
         assert!((v - 1.0e10).abs() < 1.0e4, "{v}");

@@ -58,7 +58,8 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
         ));
     }
     let kv_per_seq_gb = kv_bytes_per_token * seq_tokens / 1.0e9;
-    let fits = |gpus: u32, seqs: f64| weights_gb + seqs * kv_per_seq_gb <= usable_gb(gpus, g.vram_gb);
+    let fits =
+        |gpus: u32, seqs: f64| weights_gb + seqs * kv_per_seq_gb <= usable_gb(gpus, g.vram_gb);
 
     let (gpus, source, feasible, reason) = match r.user_gpus_per_replica {
         Some(user) => {
@@ -77,7 +78,11 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
             });
             (user, "user", feasible, reason)
         }
-        None => match TP_DEGREES.iter().copied().find(|&n| fits(n, PLANNED_CONCURRENT_SEQUENCES)) {
+        None => match TP_DEGREES
+            .iter()
+            .copied()
+            .find(|&n| fits(n, PLANNED_CONCURRENT_SEQUENCES))
+        {
             Some(n) => (n, "memory_fit", true, None),
             None if fits(8, 1.0) => {
                 warnings.push(format!(
@@ -92,7 +97,11 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
                 false,
                 Some(format!(
                     "{} at {} needs {:.1} GB for weights and one sequence, more than the {:.1} GB that 8 x {} leave after runtime overhead; choose a lower quantization or a larger GPU.",
-                    m.id, r.quantization.id(), weights_gb + kv_per_seq_gb, usable_gb(8, g.vram_gb), g.id
+                    m.id,
+                    r.quantization.id(),
+                    weights_gb + kv_per_seq_gb,
+                    usable_gb(8, g.vram_gb),
+                    g.id
                 )),
             ),
         },
@@ -111,7 +120,12 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
     let (tps, tsource, note, used_point) = if let Some(user) = r.user_tokens_per_sec {
         (user, "user", "Your measured figure.".to_string(), None)
     } else if let Some(p) = catalog_point {
-        (p.output_tokens_per_sec, "catalog", format!("{} ({}).", p.source, p.as_of), Some(p))
+        (
+            p.output_tokens_per_sec,
+            "catalog",
+            format!("{} ({}).", p.source, p.as_of),
+            Some(p),
+        )
     } else {
         (est.tokens_per_sec, "estimate", est.note, None)
     };
@@ -170,7 +184,10 @@ pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
 /// so the average it can carry is its peak capacity over peak-to-average.
 pub(crate) fn requests_per_replica(tokens_per_sec: f64, r: &Resolved) -> (f64, f64) {
     let monthly_requests = guard(
-        tokens_per_sec / r.output_tokens * (r.planning_utilization_pct / 100.0) * r.active_hours * 3600.0
+        tokens_per_sec / r.output_tokens
+            * (r.planning_utilization_pct / 100.0)
+            * r.active_hours
+            * 3600.0
             / r.peak_to_average,
     );
     (monthly_requests, monthly_requests.floor().max(1.0))
@@ -200,7 +217,11 @@ fn estimate(r: &Resolved, gpus: u32, weights_gb: f64, kv_per_seq_gb: f64) -> Est
     let fp8_compute = r.quantization == Quantization::Fp8 && g.fp8_support;
     let flops_per_sec = n * g.bf16_tflops * 1.0e12 * tp * if fp8_compute { 2.0 } else { 1.0 };
     let free_gb = usable_gb(gpus, g.vram_gb) - weights_gb;
-    let batch = if kv_per_seq_gb > 0.0 { (free_gb / kv_per_seq_gb).floor() } else { MAX_BATCH };
+    let batch = if kv_per_seq_gb > 0.0 {
+        (free_gb / kv_per_seq_gb).floor()
+    } else {
+        MAX_BATCH
+    };
     let batch = batch.clamp(1.0, MAX_BATCH);
     let params = r.model.params_billion * 1.0e9;
     let weight_bytes = weights_gb * 1.0e9;
@@ -213,7 +234,11 @@ fn estimate(r: &Resolved, gpus: u32, weights_gb: f64, kv_per_seq_gb: f64) -> Est
     };
     let prefill_s = 2.0 * params * r.input_tokens / (MFU * flops_per_sec);
     let request_s = prefill_s + r.output_tokens * step_s(batch) / batch;
-    let tokens_per_sec = if request_s > 0.0 { r.output_tokens / request_s } else { 0.0 };
+    let tokens_per_sec = if request_s > 0.0 {
+        r.output_tokens / request_s
+    } else {
+        0.0
+    };
     Estimate {
         tokens_per_sec: guard(tokens_per_sec),
         time_to_first_token_s: prefill_s + step_s(1.0),

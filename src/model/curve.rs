@@ -34,7 +34,10 @@ pub fn curve(
     let (lo, hi) = if marks.is_empty() {
         (1.0, (cap * 10.0).clamp(1.0e3, MAX_MONTHLY_REQUESTS))
     } else {
-        ((smallest / 20.0).max(1.0), (largest * 20.0).min(MAX_MONTHLY_REQUESTS))
+        (
+            (smallest / 20.0).max(1.0),
+            (largest * 20.0).min(MAX_MONTHLY_REQUESTS),
+        )
     };
     let hi = hi.max((lo * 10.0).min(MAX_MONTHLY_REQUESTS)).max(lo);
 

@@ -5,7 +5,9 @@
 //! Hard constraints are not weighed: data that must stay inside rules out the API alone,
 //! and a model that fits no GPU configuration rules out self-hosting.
 
-use super::report::{Confidence, Decision, Favours, PerOption, Reason, Recommendation, SelfHostKind};
+use super::report::{
+    Confidence, Decision, Favours, PerOption, Reason, Recommendation, SelfHostKind,
+};
 use super::text::{count, pct, usd};
 use crate::scenario::{DataSensitivity, Scenario, TrafficPattern};
 
@@ -32,7 +34,12 @@ pub struct DecisionInputs<'a> {
 }
 
 fn reason(criterion: &str, favours: Favours, weight: f64, text: String) -> Reason {
-    Reason { criterion: criterion.into(), favours, weight, text }
+    Reason {
+        criterion: criterion.into(),
+        favours,
+        weight,
+        text,
+    }
 }
 
 fn breakeven_text(b: Option<f64>) -> String {
@@ -77,12 +84,19 @@ pub fn decide(d: &DecisionInputs) -> Decision {
             0.0,
             format!(
                 "Self-hosting is not possible as configured: {}",
-                d.infeasible_reason.unwrap_or("the model does not fit the GPUs.")
+                d.infeasible_reason
+                    .unwrap_or("the model does not fit the GPUs.")
             ),
         ));
     } else {
         let savings = d.api_usd - d.self_host_usd;
-        let share = if d.api_usd > 0.0 { savings / d.api_usd } else if savings < 0.0 { -1.0 } else { 0.0 };
+        let share = if d.api_usd > 0.0 {
+            savings / d.api_usd
+        } else if savings < 0.0 {
+            -1.0
+        } else {
+            0.0
+        };
         if share > COST_TIE_SHARE {
             reasons.push(reason(
                 "cost",
@@ -100,7 +114,9 @@ pub fn decide(d: &DecisionInputs) -> Decision {
                 2.0 + 2.0 * (-share).min(1.0),
                 format!(
                     "The API costs {} a month against {} for self-hosting on {kind} GPUs, {} less.",
-                    usd(d.api_usd), usd(d.self_host_usd), usd(-savings)
+                    usd(d.api_usd),
+                    usd(d.self_host_usd),
+                    usd(-savings)
                 ),
             ));
         } else {
@@ -122,7 +138,9 @@ pub fn decide(d: &DecisionInputs) -> Decision {
                 2.0,
                 format!(
                     "The {} hybrid costs {} a month, {} less than the cheaper pure option.",
-                    s.hybrid.strategy.id(), usd(d.hybrid_usd), pct((1.0 - d.hybrid_usd / best_pure) * 100.0)
+                    s.hybrid.strategy.id(),
+                    usd(d.hybrid_usd),
+                    pct((1.0 - d.hybrid_usd / best_pure) * 100.0)
                 ),
             ));
         }
@@ -250,13 +268,32 @@ pub fn decide(d: &DecisionInputs) -> Decision {
             SelfHostKind::Owned => d.npv_usd.owned,
         };
         let alternative = self_host_npv.min(d.npv_usd.hybrid);
-        let (favours, what, value, other, other_value) = if !d.feasible || d.npv_usd.api <= alternative {
-            (Favours::Api, "the API".to_string(), d.npv_usd.api, "the best alternative", alternative)
-        } else if self_host_npv <= d.npv_usd.hybrid {
-            (Favours::SelfHost, format!("self-hosting on {kind} GPUs"), self_host_npv, "the API", d.npv_usd.api)
-        } else {
-            (Favours::Hybrid, "the hybrid".to_string(), d.npv_usd.hybrid, "the API", d.npv_usd.api)
-        };
+        let (favours, what, value, other, other_value) =
+            if !d.feasible || d.npv_usd.api <= alternative {
+                (
+                    Favours::Api,
+                    "the API".to_string(),
+                    d.npv_usd.api,
+                    "the best alternative",
+                    alternative,
+                )
+            } else if self_host_npv <= d.npv_usd.hybrid {
+                (
+                    Favours::SelfHost,
+                    format!("self-hosting on {kind} GPUs"),
+                    self_host_npv,
+                    "the API",
+                    d.npv_usd.api,
+                )
+            } else {
+                (
+                    Favours::Hybrid,
+                    "the hybrid".to_string(),
+                    d.npv_usd.hybrid,
+                    "the API",
+                    d.npv_usd.api,
+                )
+            };
         reasons.push(reason(
             "criteria.long_term_cost_priority",
             favours,
@@ -272,7 +309,8 @@ pub fn decide(d: &DecisionInputs) -> Decision {
             "criteria.use_cases_differ",
             Favours::Hybrid,
             1.5,
-            "The use cases differ: route each to the API or the self-hosted model that suits it.".into(),
+            "The use cases differ: route each to the API or the self-hosted model that suits it."
+                .into(),
         ));
     }
     if c.resilience_priority {
@@ -290,7 +328,9 @@ pub fn decide(d: &DecisionInputs) -> Decision {
             "workload.latency_slo_ms",
             Favours::SelfHost,
             1.5,
-            format!("A latency target of {slo:.0} ms is below the 50-200 ms an API round trip adds."),
+            format!(
+                "A latency target of {slo:.0} ms is below the 50-200 ms an API round trip adds."
+            ),
         ));
     }
     if let Some(field) = d.main_optimisation
@@ -298,7 +338,10 @@ pub fn decide(d: &DecisionInputs) -> Decision {
     {
         let cut = (1.0 - d.api_usd / d.api_usd_unoptimised) * 100.0;
         let moved = if d.breakeven == d.breakeven_unoptimised {
-            format!("the self-hosting breakeven stays at {}", breakeven_text(d.breakeven))
+            format!(
+                "the self-hosting breakeven stays at {}",
+                breakeven_text(d.breakeven)
+            )
         } else {
             format!(
                 "move the self-hosting breakeven from {} to {}",
@@ -324,20 +367,26 @@ pub fn decide(d: &DecisionInputs) -> Decision {
         Recommendation::SelfHost => d.feasible,
         Recommendation::Hybrid => d.feasible && (!must_stay || c.use_cases_differ),
     };
-    let weight_of = |f: Favours| reasons.iter().filter(|r| r.favours == f).map(|r| r.weight).sum::<f64>();
+    let weight_of = |f: Favours| {
+        reasons
+            .iter()
+            .filter(|r| r.favours == f)
+            .map(|r| r.weight)
+            .sum::<f64>()
+    };
     let scored = [
         (Recommendation::Api, weight_of(Favours::Api)),
         (Recommendation::SelfHost, weight_of(Favours::SelfHost)),
         (Recommendation::Hybrid, weight_of(Favours::Hybrid)),
     ];
     let total: f64 = scored.iter().map(|x| x.1).sum();
-    let best = scored
-        .iter()
-        .filter(|(r, _)| allowed(*r))
-        .fold(None::<(Recommendation, f64)>, |acc, &(r, w)| match acc {
+    let best = scored.iter().filter(|(r, _)| allowed(*r)).fold(
+        None::<(Recommendation, f64)>,
+        |acc, &(r, w)| match acc {
             Some((_, bw)) if bw >= w => acc,
             _ => Some((r, w)),
-        });
+        },
+    );
     let (recommendation, score, conflicted) = match best {
         Some((r, w)) => (r, if total > 0.0 { w / total * 100.0 } else { 50.0 }, false),
         // Data must stay inside and the model fits nothing: self-hosting is the only

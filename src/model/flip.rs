@@ -45,12 +45,19 @@ const NUDGES: usize = 64;
 /// The flip points of a scenario. Never panics; every number is finite.
 pub fn flip_points(s: &Scenario) -> FlipPoints {
     let b = Basis::new(s);
-    FlipPoints { volume: volume(&b), api_price: api_price(&b), gpu_price: gpu_price(&b) }
+    FlipPoints {
+        volume: volume(&b),
+        api_price: api_price(&b),
+        gpu_price: gpu_price(&b),
+    }
 }
 
 fn volume(b: &Basis) -> FlipPoint {
     let (api, rented, owned) = b.lines(&b.s, &b.r);
-    let first = match (breakeven::first_volume(&api, &rented.line), breakeven::first_volume(&api, &owned.line)) {
+    let first = match (
+        breakeven::first_volume(&api, &rented.line),
+        breakeven::first_volume(&api, &owned.line),
+    ) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
     };
@@ -72,19 +79,32 @@ fn volume(b: &Basis) -> FlipPoint {
             text::count(today)
         ),
     };
-    FlipPoint { field: "workload.monthly_requests".into(), value: first, current: today, text }
+    FlipPoint {
+        field: "workload.monthly_requests".into(),
+        value: first,
+        current: today,
+        text,
+    }
 }
 
 fn api_price(b: &Basis) -> FlipPoint {
     let field = API_PRICE_MULTIPLIER;
-    let none = |text: String| FlipPoint { field: field.into(), value: None, current: 1.0, text };
+    let none = |text: String| FlipPoint {
+        field: field.into(),
+        value: None,
+        current: 1.0,
+        text,
+    };
     let (api, _, _) = b.lines(&b.s, &b.r);
     let today = b.costs(&b.s, &b.r);
     let self_host_usd = today.self_host_usd();
     let token_usd = api.usd_per_request() * b.r.volume;
     let fixed_usd = api.fixed_usd();
     if !(token_usd > 0.0 && token_usd.is_finite()) {
-        return none("The API's prices do not move the comparison: it bills no tokens at today's volume.".into());
+        return none(
+            "The API's prices do not move the comparison: it bills no tokens at today's volume."
+                .into(),
+        );
     }
     // API cost = fixed + m x token cost; it equals the self-hosted cost at m*.
     let mut m = (self_host_usd - fixed_usd) / token_usd;
@@ -95,9 +115,16 @@ fn api_price(b: &Basis) -> FlipPoint {
             text::usd(self_host_usd)
         ));
     }
-    let largest = b.r.input_usd_per_mtok.max(b.r.output_usd_per_mtok).max(b.r.cached_input_usd_per_mtok);
+    let largest =
+        b.r.input_usd_per_mtok
+            .max(b.r.output_usd_per_mtok)
+            .max(b.r.cached_input_usd_per_mtok);
     let max_price = max_api_price();
-    let max_m = if largest > 0.0 { max_price / largest } else { 0.0 };
+    let max_m = if largest > 0.0 {
+        max_price / largest
+    } else {
+        0.0
+    };
     let holds = |m: f64| b.costs_with(&[(field, m)]).savings_usd >= 0.0;
     let mut tries = 0;
     while !holds(m) && tries < NUDGES {
@@ -120,19 +147,37 @@ fn api_price(b: &Basis) -> FlipPoint {
     let text = if m == 1.0 {
         "Self-hosting and the API cost the same at today's API prices.".to_string()
     } else if m < 1.0 {
-        format!("The API would have to cost {} less ({price}) for it to win.", text::pct(-change))
+        format!(
+            "The API would have to cost {} less ({price}) for it to win.",
+            text::pct(-change)
+        )
     } else if m < 2.0 {
-        format!("The API would have to cost {} more ({price}) for self-hosting to win.", text::pct(change))
+        format!(
+            "The API would have to cost {} more ({price}) for self-hosting to win.",
+            text::pct(change)
+        )
     } else {
-        format!("The API would have to cost {m:.1} times as much ({price}) for self-hosting to win.")
+        format!(
+            "The API would have to cost {m:.1} times as much ({price}) for self-hosting to win."
+        )
     };
-    FlipPoint { field: field.into(), value: Some(m), current: 1.0, text }
+    FlipPoint {
+        field: field.into(),
+        value: Some(m),
+        current: 1.0,
+        text,
+    }
 }
 
 fn gpu_price(b: &Basis) -> FlipPoint {
     let field = "cloud.usd_per_gpu_hour";
     let g0 = b.current(Knob::GpuHour);
-    let none = |text: String| FlipPoint { field: field.into(), value: None, current: g0, text };
+    let none = |text: String| FlipPoint {
+        field: field.into(),
+        value: None,
+        current: g0,
+        text,
+    };
     let today = b.costs(&b.s, &b.r);
     if today.owned_usd <= today.api_usd {
         return none(
@@ -186,5 +231,10 @@ fn gpu_price(b: &Basis) -> FlipPoint {
             text::usd(g0)
         )
     };
-    FlipPoint { field: field.into(), value: Some(g), current: g0, text }
+    FlipPoint {
+        field: field.into(),
+        value: Some(g),
+        current: g0,
+        text,
+    }
 }

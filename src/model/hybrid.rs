@@ -52,14 +52,21 @@ impl Parts<'_> {
             }
             SelfHostKind::Owned => {
                 let o = self.owned;
-                o.line.fixed_usd - o.redundancy_replicas * o.line.per_replica_usd + o.line.per_replica_usd
+                o.line.fixed_usd - o.redundancy_replicas * o.line.per_replica_usd
+                    + o.line.per_replica_usd
             }
         }
     }
 
     /// The hybrid at `v` requests a month. `kind` fixes the self-hosted deployment (the
     /// TCO keeps the one chosen today); `None` takes the cheaper at this volume.
-    pub fn at(&self, v: f64, strategy: HybridStrategy, share_pct: f64, kind: Option<SelfHostKind>) -> HybridCalc {
+    pub fn at(
+        &self,
+        v: f64,
+        strategy: HybridStrategy,
+        share_pct: f64,
+        kind: Option<SelfHostKind>,
+    ) -> HybridCalc {
         let kinds: &[SelfHostKind] = match kind {
             Some(SelfHostKind::Rented) => &[SelfHostKind::Rented],
             Some(SelfHostKind::Owned) => &[SelfHostKind::Owned],
@@ -88,10 +95,21 @@ impl Parts<'_> {
         let uses_api = share < 1.0;
         let uses_self_host = share > 0.0;
         let line = self.line(kind);
-        let api_usd = if uses_api { self.api.cost(api_requests) } else { 0.0 };
-        let self_host_usd = if uses_self_host { line.cost(self_host_requests) } else { 0.0 };
-        let replicas =
-            if uses_self_host { line.serving_replicas(self_host_requests) + self.redundancy() } else { 0.0 };
+        let api_usd = if uses_api {
+            self.api.cost(api_requests)
+        } else {
+            0.0
+        };
+        let self_host_usd = if uses_self_host {
+            line.cost(self_host_requests)
+        } else {
+            0.0
+        };
+        let replicas = if uses_self_host {
+            line.serving_replicas(self_host_requests) + self.redundancy()
+        } else {
+            0.0
+        };
         HybridCalc {
             usd: api_usd + self_host_usd,
             kind,
@@ -133,7 +151,11 @@ impl Parts<'_> {
         let api_requests = v - self_host_requests;
         let uses_self_host = k > 0.0;
         let uses_api = api_requests > 0.0 || !uses_self_host;
-        let api_usd = if uses_api { self.api.cost(api_requests) } else { 0.0 };
+        let api_usd = if uses_api {
+            self.api.cost(api_requests)
+        } else {
+            0.0
+        };
         let self_host_usd = if uses_self_host {
             line.fixed_usd + line.per_replica_usd * k + line.per_request_usd * self_host_requests
         } else {
@@ -144,7 +166,11 @@ impl Parts<'_> {
             kind,
             api_requests,
             self_host_requests,
-            self_host_replicas: if uses_self_host { k + self.redundancy() } else { 0.0 },
+            self_host_replicas: if uses_self_host {
+                k + self.redundancy()
+            } else {
+                0.0
+            },
             overflow_replicas: Some(k),
             uses_api,
             uses_self_host,

@@ -33,8 +33,11 @@ pub struct Costs {
 
 impl Costs {
     fn new(api_usd: f64, rented_usd: f64, owned_usd: f64) -> Self {
-        let (self_host_option, self_host_usd) =
-            if owned_usd < rented_usd { (SelfHostKind::Owned, owned_usd) } else { (SelfHostKind::Rented, rented_usd) };
+        let (self_host_option, self_host_usd) = if owned_usd < rented_usd {
+            (SelfHostKind::Owned, owned_usd)
+        } else {
+            (SelfHostKind::Rented, rented_usd)
+        };
         let savings = api_usd - self_host_usd;
         Self {
             api_usd,
@@ -75,7 +78,10 @@ pub const LEAN_FIELDS: &[(&str, &str)] = &[
     (API_PRICE_MULTIPLIER, "API prices (multiplier)"),
     ("cloud.usd_per_gpu_hour", "GPU hour price"),
     ("owned.gpu_price_usd", "GPU purchase price"),
-    ("self_host.output_tokens_per_sec_per_replica", "Throughput per replica"),
+    (
+        "self_host.output_tokens_per_sec_per_replica",
+        "Throughput per replica",
+    ),
     ("self_host.planning_utilization_pct", "Planning utilisation"),
     ("workload.peak_to_average", "Peak to average"),
     ("self_host.ops_fte", "Self-host operations staff"),
@@ -144,7 +150,9 @@ impl Basis {
 
     /// The cost lines of `s` and `r`, which differ from the basis only through knobs.
     pub fn lines(&self, s: &Scenario, r: &Resolved) -> (ApiLine, Rented, Owned) {
-        let tokens_per_sec = r.user_tokens_per_sec.unwrap_or(self.fallback_tokens_per_sec);
+        let tokens_per_sec = r
+            .user_tokens_per_sec
+            .unwrap_or(self.fallback_tokens_per_sec);
         let (_, capacity_requests) = capacity::requests_per_replica(tokens_per_sec, r);
         (
             ApiLine::new(s, r, true),
@@ -156,7 +164,11 @@ impl Basis {
     pub fn costs(&self, s: &Scenario, r: &Resolved) -> Costs {
         let (api, rented, owned) = self.lines(s, r);
         let v = r.volume;
-        Costs::new(guard(api.cost(v)), guard(rented.line.cost(v)), guard(owned.line.cost(v)))
+        Costs::new(
+            guard(api.cost(v)),
+            guard(rented.line.cost(v)),
+            guard(owned.line.cost(v)),
+        )
     }
 
     /// Sets `knob` to `x` (already clamped) in a working copy `r`/`s` of the basis.
@@ -183,9 +195,17 @@ impl Basis {
     /// range a scenario allows.
     pub fn prices_at(&self, multiplier: f64) -> (f64, f64, f64) {
         let max = max_api_price();
-        let m = if multiplier.is_nan() { 1.0 } else { multiplier.max(0.0) };
+        let m = if multiplier.is_nan() {
+            1.0
+        } else {
+            multiplier.max(0.0)
+        };
         let at = |p: f64| (p * m).clamp(0.0, max);
-        (at(self.r.input_usd_per_mtok), at(self.r.output_usd_per_mtok), at(self.r.cached_input_usd_per_mtok))
+        (
+            at(self.r.input_usd_per_mtok),
+            at(self.r.output_usd_per_mtok),
+            at(self.r.cached_input_usd_per_mtok),
+        )
     }
 
     /// The scenario `evaluate` must see to cost the same as [`Basis::apply`] with `x`.
@@ -215,7 +235,10 @@ impl Basis {
             Knob::ApiPriceMultiplier => 1.0,
             Knob::GpuHour => self.r.usd_per_gpu_hour,
             Knob::GpuPrice => self.r.gpu_price_usd,
-            Knob::TokensPerSec => self.r.user_tokens_per_sec.unwrap_or(self.fallback_tokens_per_sec),
+            Knob::TokensPerSec => self
+                .r
+                .user_tokens_per_sec
+                .unwrap_or(self.fallback_tokens_per_sec),
             Knob::PlanningUtilization => self.r.planning_utilization_pct,
             Knob::PeakToAverage => self.r.peak_to_average,
             Knob::SelfHostOpsFte => self.s.self_host.ops_fte,

@@ -35,14 +35,18 @@ pub use capacity::{
 pub use curve::MAX_POINTS as MAX_CURVE_POINTS;
 pub use flip::{FlipPoint, FlipPoints, flip_points};
 pub use guard::guard;
-pub use lean::{API_PRICE_MULTIPLIER, Costs, LEAN_FIELDS, lean_costs, lean_costs_with, scenario_with};
+pub use lean::{
+    API_PRICE_MULTIPLIER, Costs, LEAN_FIELDS, lean_costs, lean_costs_with, scenario_with,
+};
 pub use report::*;
 pub use self_host::annuity_factor;
-pub use sensitivity::{DEFAULT_SWING_PCT, SENSITIVITY_FIELDS, Sensitivity, SensitivityBar, sensitivity};
+pub use sensitivity::{
+    DEFAULT_SWING_PCT, SENSITIVITY_FIELDS, Sensitivity, SensitivityBar, sensitivity,
+};
 pub use strategies::{HybridComparison, REVERSE_FALLBACK, hybrid_strategies};
 pub use uncertainty::{
-    DEFAULT_SAMPLES, DEFAULT_SEED, HISTOGRAM_BINS, HistogramBin, MAX_SAMPLES, MonteCarlo, UncertainRange, Uncertainty,
-    default_ranges, uncertainty,
+    DEFAULT_SAMPLES, DEFAULT_SEED, HISTOGRAM_BINS, HistogramBin, MAX_SAMPLES, MonteCarlo,
+    UncertainRange, Uncertainty, default_ranges, uncertainty,
 };
 
 use crate::catalog;
@@ -100,7 +104,13 @@ pub(crate) struct Resolved {
 }
 
 fn source(item: String, value: f64, unit: &str, src: &str, as_of: &str) -> SourceRef {
-    SourceRef { item, value, unit: unit.into(), source: src.into(), as_of: as_of.into() }
+    SourceRef {
+        item,
+        value,
+        unit: unit.into(),
+        source: src.into(),
+        as_of: as_of.into(),
+    }
 }
 
 fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef>) -> Resolved {
@@ -109,7 +119,10 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
 
     // API prices: the scenario's override, else the catalog; `custom` has none.
     let api_model = catalog::api_model(&s.api.model).or_else(|| {
-        warnings.push(format!("Unknown API model \"{}\"; only your own prices are used.", s.api.model));
+        warnings.push(format!(
+            "Unknown API model \"{}\"; only your own prices are used.",
+            s.api.model
+        ));
         None
     });
     let mut price = |field: &str, user: Option<f64>, cat: Option<f64>, what: &str| -> f64 {
@@ -117,18 +130,31 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
             (Some(p), _) => input(p, 0.0, 1.0e6, 0.0),
             (None, Some(p)) => {
                 if let Some(m) = api_model {
-                    sources.push(source(format!("{} {what} price", m.id), p, "USD per million tokens", &m.source, &m.as_of));
+                    sources.push(source(
+                        format!("{} {what} price", m.id),
+                        p,
+                        "USD per million tokens",
+                        &m.source,
+                        &m.as_of,
+                    ));
                 }
                 p
             }
             (None, None) => {
-                warnings.push(format!("{field} is not set and {} has no catalog price; 0 is used.", s.api.model));
+                warnings.push(format!(
+                    "{field} is not set and {} has no catalog price; 0 is used.",
+                    s.api.model
+                ));
                 0.0
             }
         }
     };
-    let input_usd_per_mtok =
-        price("api.input_usd_per_mtok", s.api.input_usd_per_mtok, api_model.and_then(|m| m.input_usd_per_mtok), "input");
+    let input_usd_per_mtok = price(
+        "api.input_usd_per_mtok",
+        s.api.input_usd_per_mtok,
+        api_model.and_then(|m| m.input_usd_per_mtok),
+        "input",
+    );
     let output_usd_per_mtok = price(
         "api.output_usd_per_mtok",
         s.api.output_usd_per_mtok,
@@ -136,11 +162,20 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
         "output",
     );
     // Without a cached price, cache hits are billed like any input token.
-    let cached_input_usd_per_mtok = match (s.api.cached_input_usd_per_mtok, api_model.and_then(|m| m.cached_input_usd_per_mtok)) {
+    let cached_input_usd_per_mtok = match (
+        s.api.cached_input_usd_per_mtok,
+        api_model.and_then(|m| m.cached_input_usd_per_mtok),
+    ) {
         (Some(p), _) => input(p, 0.0, 1.0e6, 0.0),
         (None, Some(p)) => {
             if let Some(m) = api_model {
-                sources.push(source(format!("{} cached input price", m.id), p, "USD per million tokens", &m.source, &m.as_of));
+                sources.push(source(
+                    format!("{} cached input price", m.id),
+                    p,
+                    "USD per million tokens",
+                    &m.source,
+                    &m.as_of,
+                ));
             }
             p
         }
@@ -156,7 +191,13 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
     });
     let model = match open {
         Some(m) => {
-            sources.push(source(format!("{} parameters", m.id), m.params_billion, "billion", &m.source, &m.as_of));
+            sources.push(source(
+                format!("{} parameters", m.id),
+                m.params_billion,
+                "billion",
+                &m.source,
+                &m.as_of,
+            ));
             ModelSpec {
                 id: m.id.as_str(),
                 params_billion: m.params_billion,
@@ -166,18 +207,44 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
         }
         // Only reachable if the catalog failed to load (a unit test guards that):
         // Llama 3.1 70B's figures keep the model running.
-        None => ModelSpec { id: "llama-3.1-70b", params_billion: 70.6, kv_bytes_per_token: 327_680.0, context_tokens: 131_072.0 },
+        None => ModelSpec {
+            id: "llama-3.1-70b",
+            params_billion: 70.6,
+            kv_bytes_per_token: 327_680.0,
+            context_tokens: 131_072.0,
+        },
     };
 
     let gpu_entry = catalog::gpu(&s.self_host.gpu).or_else(|| {
-        warnings.push(format!("Unknown GPU \"{}\"; {} is used instead.", s.self_host.gpu, default.self_host.gpu));
+        warnings.push(format!(
+            "Unknown GPU \"{}\"; {} is used instead.",
+            s.self_host.gpu, default.self_host.gpu
+        ));
         catalog::gpu(&default.self_host.gpu)
     });
     let (gpu, catalog_gpu_hour, catalog_gpu_price) = match gpu_entry {
         Some(g) => {
-            sources.push(source(format!("{} memory", g.id), g.vram_gb, "GB", &g.source, &g.as_of));
-            sources.push(source(format!("{} memory bandwidth", g.id), g.bandwidth_gb_per_sec, "GB/s", &g.source, &g.as_of));
-            sources.push(source(format!("{} TDP", g.id), g.tdp_watts, "W", &g.source, &g.as_of));
+            sources.push(source(
+                format!("{} memory", g.id),
+                g.vram_gb,
+                "GB",
+                &g.source,
+                &g.as_of,
+            ));
+            sources.push(source(
+                format!("{} memory bandwidth", g.id),
+                g.bandwidth_gb_per_sec,
+                "GB/s",
+                &g.source,
+                &g.as_of,
+            ));
+            sources.push(source(
+                format!("{} TDP", g.id),
+                g.tdp_watts,
+                "W",
+                &g.source,
+                &g.as_of,
+            ));
             (
                 GpuSpec {
                     id: g.id.as_str(),
@@ -192,7 +259,14 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
             )
         }
         None => (
-            GpuSpec { id: "h100-sxm", vram_gb: 80.0, bandwidth_gb_per_sec: 3350.0, bf16_tflops: 989.0, fp8_support: true, tdp_watts: 700.0 },
+            GpuSpec {
+                id: "h100-sxm",
+                vram_gb: 80.0,
+                bandwidth_gb_per_sec: 3350.0,
+                bf16_tflops: 989.0,
+                fp8_support: true,
+                tdp_watts: 700.0,
+            },
             None,
             None,
         ),
@@ -214,7 +288,13 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
     let gpu_price_usd = match (s.owned.gpu_price_usd, catalog_gpu_price) {
         (Some(p), _) => input(p, 0.0, 1.0e9, 0.0),
         (None, Some((p, g))) => {
-            sources.push(source(format!("{} purchase price", g.id), p, "USD per GPU", &g.source, &g.as_of));
+            sources.push(source(
+                format!("{} purchase price", g.id),
+                p,
+                "USD per GPU",
+                &g.source,
+                &g.as_of,
+            ));
             p
         }
         (None, None) => 32_500.0,
@@ -225,7 +305,12 @@ fn resolve(s: &Scenario, warnings: &mut Vec<String>, sources: &mut Vec<SourceRef
         volume: whole_requests(w.monthly_requests),
         input_tokens: input(w.input_tokens_per_request, 0.0, 1.0e7, 0.0),
         output_tokens: input(w.output_tokens_per_request, 1.0, 1.0e7, 1.0),
-        active_hours: input(w.active_hours_per_month, 1.0, HOURS_PER_MONTH, HOURS_PER_MONTH),
+        active_hours: input(
+            w.active_hours_per_month,
+            1.0,
+            HOURS_PER_MONTH,
+            HOURS_PER_MONTH,
+        ),
         peak_to_average: input(w.peak_to_average, 1.0, 1.0e4, 1.0),
         latency_slo_ms: w.latency_slo_ms.filter(|x| x.is_finite() && *x > 0.0),
         input_usd_per_mtok,
@@ -257,7 +342,14 @@ pub(crate) fn whole_requests(x: f64) -> f64 {
 fn unit_costs(monthly_usd: f64, v: f64, tokens_per_request: f64) -> (f64, f64) {
     if v > 0.0 {
         let mtok = v * tokens_per_request / TOKENS_PER_MTOK;
-        (guard(monthly_usd / v), if mtok > 0.0 { guard(monthly_usd / mtok) } else { 0.0 })
+        (
+            guard(monthly_usd / v),
+            if mtok > 0.0 {
+                guard(monthly_usd / mtok)
+            } else {
+                0.0
+            },
+        )
     } else {
         (0.0, 0.0)
     }
@@ -279,11 +371,15 @@ fn main_optimisation(s: &Scenario, api: &ApiLine, r: &Resolved) -> Option<&'stat
         * (r.input_usd_per_mtok - r.cached_input_usd_per_mtok)
         / TOKENS_PER_MTOK;
     let batch = (api.usd_per_request() / api.batch_factor.max(1.0e-9)) * (1.0 - api.batch_factor);
-    [("api.prompt_reduction_pct", reduction), ("api.cache_hit_pct", cache), ("api.batch_share_pct", batch)]
-        .into_iter()
-        .filter(|(_, usd)| *usd > 0.0)
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .map(|(f, _)| f)
+    [
+        ("api.prompt_reduction_pct", reduction),
+        ("api.cache_hit_pct", cache),
+        ("api.batch_share_pct", batch),
+    ]
+    .into_iter()
+    .filter(|(_, usd)| *usd > 0.0)
+    .max_by(|x, y| x.1.total_cmp(&y.1))
+    .map(|(f, _)| f)
 }
 
 /// Evaluates every option for a scenario. Never panics; every number is finite.
@@ -299,7 +395,13 @@ pub fn evaluate(s: &Scenario) -> Report {
     let cap = capacity::capacity(&r, &mut warnings);
     if let Some(p) = cap.catalog_point {
         sources.push(source(
-            format!("{} on {} x {} at {}", p.model, p.gpus, p.gpu, p.quantization.id()),
+            format!(
+                "{} on {} x {} at {}",
+                p.model,
+                p.gpus,
+                p.gpu,
+                p.quantization.id()
+            ),
             p.output_tokens_per_sec,
             "output tokens/s per replica",
             &p.source,
@@ -350,7 +452,12 @@ pub fn evaluate(s: &Scenario) -> Report {
         gpus_per_replica: cap.gpus_per_replica,
         utilization_pct: utilization,
         usd_per_gpu_hour: guard(r.usd_per_gpu_hour),
-        price_source: if s.cloud.usd_per_gpu_hour.is_some() { "user" } else { "catalog" }.into(),
+        price_source: if s.cloud.usd_per_gpu_hour.is_some() {
+            "user"
+        } else {
+            "catalog"
+        }
+        .into(),
         billed_gpu_hours_per_month: guard(rented.billed_gpu_hours(v)),
     };
     let owned_usd = guard(owned.line.cost(v));
@@ -373,7 +480,11 @@ pub fn evaluate(s: &Scenario) -> Report {
         power_kw: guard(replicas * owned.power_kw_per_replica),
     };
 
-    let parts = Parts { api: &api, rented: &rented, owned: &owned };
+    let parts = Parts {
+        api: &api,
+        rented: &rented,
+        owned: &owned,
+    };
     let strategy = s.hybrid.strategy;
     let share_pct = input(s.hybrid.self_host_share_pct, 0.0, 100.0, 50.0);
     let h = parts.at(v, strategy, share_pct, None);
@@ -402,7 +513,13 @@ pub fn evaluate(s: &Scenario) -> Report {
         &mut warnings,
     );
 
-    let curve = curve::curve(&parts, v, [be_rented.monthly_requests, be_owned.monthly_requests], strategy, share_pct);
+    let curve = curve::curve(
+        &parts,
+        v,
+        [be_rented.monthly_requests, be_owned.monthly_requests],
+        strategy,
+        share_pct,
+    );
 
     // The cheaper self-hosted deployment, and what the API optimisations are worth.
     let (self_host_kind, self_host_usd, self_host_line) = if owned_usd < rented_usd {
@@ -413,7 +530,10 @@ pub fn evaluate(s: &Scenario) -> Report {
     let api_plain = ApiLine::new(s, &r, false);
     let optimisation = main_optimisation(s, &api, &r);
     let (api_usd_unoptimised, breakeven_unoptimised) = if optimisation.is_some() {
-        (guard(api_plain.cost(v)), breakeven::first_volume(&api_plain, self_host_line))
+        (
+            guard(api_plain.cost(v)),
+            breakeven::first_volume(&api_plain, self_host_line),
+        )
     } else {
         (api_usd, None)
     };
@@ -443,7 +563,11 @@ pub fn evaluate(s: &Scenario) -> Report {
     let candidates = [
         (OptionId::Rented, rented_usd, feasible),
         (OptionId::Owned, owned_usd, feasible),
-        (OptionId::Hybrid, hybrid_option.monthly_usd, feasible || strategy == HybridStrategy::Routing && share_pct == 0.0),
+        (
+            OptionId::Hybrid,
+            hybrid_option.monthly_usd,
+            feasible || strategy == HybridStrategy::Routing && share_pct == 0.0,
+        ),
     ];
     for (id, usd, ok) in candidates {
         if ok && usd < cheapest.1 {
@@ -453,9 +577,17 @@ pub fn evaluate(s: &Scenario) -> Report {
     let savings = api_usd - self_host_usd;
 
     Report {
-        options: Options { api: api_option, rented: rented_option, owned: owned_option, hybrid: hybrid_option },
+        options: Options {
+            api: api_option,
+            rented: rented_option,
+            owned: owned_option,
+            hybrid: hybrid_option,
+        },
         capacity: cap.report,
-        breakeven: Breakevens { rented_vs_api: be_rented, owned_vs_api: be_owned },
+        breakeven: Breakevens {
+            rented_vs_api: be_rented,
+            owned_vs_api: be_owned,
+        },
         tco,
         decision,
         curve,
@@ -466,11 +598,20 @@ pub fn evaluate(s: &Scenario) -> Report {
     }
 }
 
-fn hybrid_option(h: &hybrid::HybridCalc, strategy: HybridStrategy, v: f64, tokens_per_request: f64) -> HybridOption {
+fn hybrid_option(
+    h: &hybrid::HybridCalc,
+    strategy: HybridStrategy,
+    v: f64,
+    tokens_per_request: f64,
+) -> HybridOption {
     let usd = guard(h.usd);
     let (per_req, per_mtok) = unit_costs(usd, v, tokens_per_request);
     let kind = h.kind.id();
-    let share = if v > 0.0 { h.self_host_requests / v * 100.0 } else { 0.0 };
+    let share = if v > 0.0 {
+        h.self_host_requests / v * 100.0
+    } else {
+        0.0
+    };
     let mut breakdown = Vec::with_capacity(2);
     if h.uses_api {
         breakdown.push(CostItem {
@@ -482,7 +623,10 @@ fn hybrid_option(h: &hybrid::HybridCalc, strategy: HybridStrategy, v: f64, token
     if h.uses_self_host {
         breakdown.push(CostItem {
             category: CostCategory::SelfHostPart,
-            item: format!("Self-hosted part ({kind}): {}", text::replicas(h.self_host_replicas)),
+            item: format!(
+                "Self-hosted part ({kind}): {}",
+                text::replicas(h.self_host_replicas)
+            ),
             usd: h.self_host_usd,
         });
     }

@@ -22,7 +22,11 @@ pub struct Line {
 impl Line {
     /// Serving replicas for `v` requests: none for no traffic, else at least one.
     pub fn serving_replicas(&self, v: f64) -> f64 {
-        if v > 0.0 { (v / self.capacity_requests).ceil() } else { 0.0 }
+        if v > 0.0 {
+            (v / self.capacity_requests).ceil()
+        } else {
+            0.0
+        }
     }
 
     pub fn cost(&self, v: f64) -> f64 {
@@ -56,7 +60,11 @@ impl Rented {
         let buffer = input(s.cloud.runtime_buffer_pct, 0.0, 1.0e4, 0.0) / 100.0;
         // A warm replica is billed for every hour it is up: the whole month when always
         // on, else the active window.
-        let warm_hours = if billing == Billing::AlwaysOn { HOURS_PER_MONTH } else { r.active_hours };
+        let warm_hours = if billing == Billing::AlwaysOn {
+            HOURS_PER_MONTH
+        } else {
+            r.active_hours
+        };
         let warm_gpu_hours_per_replica = g * warm_hours;
         let warm_replica_usd = warm_gpu_hours_per_replica * price;
         let gpu_hours_per_request = match billing {
@@ -74,11 +82,15 @@ impl Rented {
         let redundancy_replicas = f64::from(r.redundancy_replicas);
         let infra_usd = input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0);
         let ops_usd = input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month;
-        let implementation_usd_per_month = input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
+        let implementation_usd_per_month =
+            input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
         Self {
             line: Line {
                 // Failover replicas stay warm whatever the billing: they must take over at once.
-                fixed_usd: redundancy_replicas * warm_replica_usd + infra_usd + ops_usd + implementation_usd_per_month,
+                fixed_usd: redundancy_replicas * warm_replica_usd
+                    + infra_usd
+                    + ops_usd
+                    + implementation_usd_per_month,
                 per_replica_usd,
                 per_request_usd,
                 capacity_requests,
@@ -109,21 +121,44 @@ impl Rented {
         let n = self.line.serving_replicas(v);
         let serving = self.line.per_replica_usd * n + self.line.per_request_usd * v;
         let label = match self.billing {
-            Billing::AlwaysOn => format!("GPU time: {} x {} GPUs x 730 h", super::text::replicas(n), self.gpus_per_replica),
+            Billing::AlwaysOn => format!(
+                "GPU time: {} x {} GPUs x 730 h",
+                super::text::replicas(n),
+                self.gpus_per_replica
+            ),
             Billing::ActiveWindow => {
-                format!("GPU time: {} x {} GPUs x active hours", super::text::replicas(n), self.gpus_per_replica)
+                format!(
+                    "GPU time: {} x {} GPUs x active hours",
+                    super::text::replicas(n),
+                    self.gpus_per_replica
+                )
             }
             Billing::ScaleToZero => "GPU time: busy hours plus warm-up buffer".to_string(),
         };
         vec![
-            CostItem { category: CostCategory::GpuTime, item: label, usd: serving },
+            CostItem {
+                category: CostCategory::GpuTime,
+                item: label,
+                usd: serving,
+            },
             CostItem {
                 category: CostCategory::Redundancy,
-                item: format!("Redundancy: {} kept warm", super::text::replicas(self.redundancy_replicas)),
+                item: format!(
+                    "Redundancy: {} kept warm",
+                    super::text::replicas(self.redundancy_replicas)
+                ),
                 usd: self.redundancy_replicas * self.warm_replica_usd,
             },
-            CostItem { category: CostCategory::Infrastructure, item: "Infrastructure".into(), usd: self.infra_usd },
-            CostItem { category: CostCategory::Operations, item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
+            CostItem {
+                category: CostCategory::Infrastructure,
+                item: "Infrastructure".into(),
+                usd: self.infra_usd,
+            },
+            CostItem {
+                category: CostCategory::Operations,
+                item: format!("Operations ({ops_fte} FTE)"),
+                usd: self.ops_usd,
+            },
             CostItem {
                 category: CostCategory::Implementation,
                 item: format!("Implementation over {horizon_months} months"),
@@ -181,21 +216,26 @@ impl Owned {
         // The cost of capital is a nominal annual rate, paid monthly like a loan.
         let rate = input(o.cost_of_capital_pct, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
         let annuity_factor = annuity_factor(rate, life_months, residual_share);
-        let maintenance_per_month_share = input(o.maintenance_pct_per_year, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
+        let maintenance_per_month_share =
+            input(o.maintenance_pct_per_year, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
         // GPUs draw TDP x average load, the facility multiplies that by its PUE, and the
         // hardware runs all 730 hours whether or not traffic arrives.
-        let power_kw_per_replica = g * r.gpu.tdp_watts * input(o.avg_power_load_pct, 0.0, 100.0, 0.0) / 100.0
-            * input(o.pue, 1.0, 10.0, 1.0)
-            / 1000.0;
-        let power_per_replica_usd =
-            power_kw_per_replica * HOURS_PER_MONTH * input(o.electricity_usd_per_kwh, 0.0, 1.0e3, 0.0);
+        let power_kw_per_replica =
+            g * r.gpu.tdp_watts * input(o.avg_power_load_pct, 0.0, 100.0, 0.0) / 100.0
+                * input(o.pue, 1.0, 10.0, 1.0)
+                / 1000.0;
+        let power_per_replica_usd = power_kw_per_replica
+            * HOURS_PER_MONTH
+            * input(o.electricity_usd_per_kwh, 0.0, 1.0e3, 0.0);
         let redundancy_replicas = f64::from(r.redundancy_replicas);
-        let per_replica_usd =
-            capital_per_replica_usd * (annuity_factor + maintenance_per_month_share) + power_per_replica_usd;
+        let per_replica_usd = capital_per_replica_usd
+            * (annuity_factor + maintenance_per_month_share)
+            + power_per_replica_usd;
         let facility_usd = input(o.facility_usd_per_month, 0.0, 1.0e12, 0.0);
         let infra_usd = input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0);
         let ops_usd = input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month;
-        let implementation_usd_per_month = input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
+        let implementation_usd_per_month =
+            input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
         let fixed_usd = installation_usd * (annuity_factor + maintenance_per_month_share)
             + redundancy_replicas * per_replica_usd
             + facility_usd
@@ -203,7 +243,12 @@ impl Owned {
             + ops_usd
             + implementation_usd_per_month;
         Self {
-            line: Line { fixed_usd, per_replica_usd, per_request_usd: 0.0, capacity_requests },
+            line: Line {
+                fixed_usd,
+                per_replica_usd,
+                per_request_usd: 0.0,
+                capacity_requests,
+            },
             gpus_per_replica: g,
             gpu_price_usd: r.gpu_price_usd,
             capital_per_replica_usd,
@@ -231,12 +276,36 @@ impl Owned {
         let replicas = self.line.serving_replicas(v) + self.redundancy_replicas;
         let capital = self.capital_usd(replicas);
         vec![
-            CostItem { category: CostCategory::Capital, item: "Capital (annuity net of residual value)".into(), usd: capital * self.annuity_factor },
-            CostItem { category: CostCategory::Maintenance, item: "Maintenance".into(), usd: capital * self.maintenance_per_month_share },
-            CostItem { category: CostCategory::Power, item: "Power".into(), usd: replicas * self.power_per_replica_usd },
-            CostItem { category: CostCategory::Facility, item: "Facility".into(), usd: self.facility_usd },
-            CostItem { category: CostCategory::Infrastructure, item: "Infrastructure".into(), usd: self.infra_usd },
-            CostItem { category: CostCategory::Operations, item: format!("Operations ({ops_fte} FTE)"), usd: self.ops_usd },
+            CostItem {
+                category: CostCategory::Capital,
+                item: "Capital (annuity net of residual value)".into(),
+                usd: capital * self.annuity_factor,
+            },
+            CostItem {
+                category: CostCategory::Maintenance,
+                item: "Maintenance".into(),
+                usd: capital * self.maintenance_per_month_share,
+            },
+            CostItem {
+                category: CostCategory::Power,
+                item: "Power".into(),
+                usd: replicas * self.power_per_replica_usd,
+            },
+            CostItem {
+                category: CostCategory::Facility,
+                item: "Facility".into(),
+                usd: self.facility_usd,
+            },
+            CostItem {
+                category: CostCategory::Infrastructure,
+                item: "Infrastructure".into(),
+                usd: self.infra_usd,
+            },
+            CostItem {
+                category: CostCategory::Operations,
+                item: format!("Operations ({ops_fte} FTE)"),
+                usd: self.ops_usd,
+            },
             CostItem {
                 category: CostCategory::Implementation,
                 item: format!("Implementation over {horizon_months} months"),
@@ -248,5 +317,9 @@ impl Owned {
 
 /// Requests over the fleet's planned capacity, in percent.
 pub fn utilization_pct(v: f64, replicas: f64, capacity_requests: f64) -> f64 {
-    if replicas > 0.0 { guard(v / (replicas * capacity_requests) * 100.0) } else { 0.0 }
+    if replicas > 0.0 {
+        guard(v / (replicas * capacity_requests) * 100.0)
+    } else {
+        0.0
+    }
 }

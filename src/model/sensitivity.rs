@@ -13,15 +13,24 @@ pub const DEFAULT_SWING_PCT: f64 = 20.0;
 /// The inputs of the tornado, by canonical path, with their labels.
 pub const SENSITIVITY_FIELDS: &[(&str, &str)] = &[
     ("workload.monthly_requests", "Monthly requests"),
-    ("workload.input_tokens_per_request", "Input tokens per request"),
-    ("workload.output_tokens_per_request", "Output tokens per request"),
+    (
+        "workload.input_tokens_per_request",
+        "Input tokens per request",
+    ),
+    (
+        "workload.output_tokens_per_request",
+        "Output tokens per request",
+    ),
     ("api.input_usd_per_mtok", "API input price"),
     ("api.output_usd_per_mtok", "API output price"),
     ("api.cache_hit_pct", "Cache hit share"),
     ("cloud.usd_per_gpu_hour", "GPU hour price"),
     ("owned.gpu_price_usd", "GPU purchase price"),
     ("owned.life_years", "Hardware life"),
-    ("self_host.output_tokens_per_sec_per_replica", "Throughput per replica"),
+    (
+        "self_host.output_tokens_per_sec_per_replica",
+        "Throughput per replica",
+    ),
     ("self_host.planning_utilization_pct", "Planning utilisation"),
     ("workload.peak_to_average", "Peak to average"),
     ("self_host.ops_fte", "Self-host operations staff"),
@@ -67,7 +76,9 @@ fn current(s: &Scenario, r: &Report, path: &str) -> f64 {
         "cloud.usd_per_gpu_hour" => r.options.rented.usd_per_gpu_hour,
         "owned.gpu_price_usd" => r.options.owned.gpu_price_usd,
         "owned.life_years" => s.owned.life_years,
-        "self_host.output_tokens_per_sec_per_replica" => r.capacity.output_tokens_per_sec_per_replica,
+        "self_host.output_tokens_per_sec_per_replica" => {
+            r.capacity.output_tokens_per_sec_per_replica
+        }
         "self_host.planning_utilization_pct" => s.self_host.planning_utilization_pct,
         "workload.peak_to_average" => s.workload.peak_to_average,
         "self_host.ops_fte" => s.self_host.ops_fte,
@@ -87,7 +98,9 @@ fn set(s: &mut Scenario, path: &str, x: f64) {
         "cloud.usd_per_gpu_hour" => s.cloud.usd_per_gpu_hour = Some(x),
         "owned.gpu_price_usd" => s.owned.gpu_price_usd = Some(x),
         "owned.life_years" => s.owned.life_years = x,
-        "self_host.output_tokens_per_sec_per_replica" => s.self_host.output_tokens_per_sec_per_replica = Some(x),
+        "self_host.output_tokens_per_sec_per_replica" => {
+            s.self_host.output_tokens_per_sec_per_replica = Some(x)
+        }
         "self_host.planning_utilization_pct" => s.self_host.planning_utilization_pct = x,
         "workload.peak_to_average" => s.workload.peak_to_average = x,
         "self_host.ops_fte" => s.self_host.ops_fte = x,
@@ -99,17 +112,32 @@ fn set(s: &mut Scenario, path: &str, x: f64) {
 /// `x` forced into the field's range (whole for whole-number fields); NaN becomes `min`.
 pub(crate) fn clamp_to_field(path: &str, x: f64) -> f64 {
     match field(path).map(|f| f.kind) {
-        Some(FieldKind::Number { min, max, integer, .. }) => {
+        Some(FieldKind::Number {
+            min, max, integer, ..
+        }) => {
             let x = if x.is_nan() { min } else { x.clamp(min, max) };
-            if integer { x.round().clamp(min, max) } else { x }
+            if integer {
+                x.round().clamp(min, max)
+            } else {
+                x
+            }
         }
-        _ => if x.is_finite() { x } else { 0.0 },
+        _ => {
+            if x.is_finite() {
+                x
+            } else {
+                0.0
+            }
+        }
     }
 }
 
 /// The cheaper of the two breakeven volumes, if any.
 pub(crate) fn best_breakeven(r: &Report) -> Option<f64> {
-    match (r.breakeven.rented_vs_api.monthly_requests, r.breakeven.owned_vs_api.monthly_requests) {
+    match (
+        r.breakeven.rented_vs_api.monthly_requests,
+        r.breakeven.owned_vs_api.monthly_requests,
+    ) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
@@ -123,7 +151,11 @@ fn savings(r: &Report) -> f64 {
 /// The tornado of [`SENSITIVITY_FIELDS`] at +/- `swing_pct` percent (NaN means the
 /// default 20; the swing is kept within 0-100%). Two evaluations per input.
 pub fn sensitivity(s: &Scenario, swing_pct: f64) -> Sensitivity {
-    let swing_pct = if swing_pct.is_nan() { DEFAULT_SWING_PCT } else { swing_pct.clamp(0.0, 100.0) };
+    let swing_pct = if swing_pct.is_nan() {
+        DEFAULT_SWING_PCT
+    } else {
+        swing_pct.clamp(0.0, 100.0)
+    };
     let swing = swing_pct / 100.0;
     let base = evaluate(s);
     let mut bars = Vec::with_capacity(SENSITIVITY_FIELDS.len());
@@ -157,5 +189,9 @@ pub fn sensitivity(s: &Scenario, swing_pct: f64) -> Sensitivity {
         let wb = (b.savings_high_usd - b.savings_low_usd).abs();
         wb.total_cmp(&wa)
     });
-    Sensitivity { swing_pct, base_savings_usd: savings(&base), bars }
+    Sensitivity {
+        swing_pct,
+        base_savings_usd: savings(&base),
+        bars,
+    }
 }

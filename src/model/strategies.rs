@@ -28,7 +28,11 @@ pub struct HybridComparison {
 }
 
 fn replicas(n: f64) -> String {
-    if n == 1.0 { "1 self-hosted replica".into() } else { format!("{} self-hosted replicas", text::count(n)) }
+    if n == 1.0 {
+        "1 self-hosted replica".into()
+    } else {
+        format!("{} self-hosted replicas", text::count(n))
+    }
 }
 
 /// Every hybrid strategy at today's volume, its self-hosted part on the cheaper of rented
@@ -36,7 +40,11 @@ fn replicas(n: f64) -> String {
 pub fn hybrid_strategies(s: &Scenario) -> HybridComparison {
     let b = Basis::new(s);
     let (api, rented, owned) = b.lines(&b.s, &b.r);
-    let parts = Parts { api: &api, rented: &rented, owned: &owned };
+    let parts = Parts {
+        api: &api,
+        rented: &rented,
+        owned: &owned,
+    };
     let v = b.r.volume;
     let tokens_per_request = b.r.input_tokens + b.r.output_tokens;
     let share_pct = input(s.hybrid.self_host_share_pct, 0.0, 100.0, 50.0);

@@ -8,11 +8,11 @@
 //! credited, which is conservative for owning.
 
 use super::api::ApiLine;
+use super::breakeven::MAX_MONTHLY_REQUESTS;
 use super::guard::guard;
 use super::hybrid::{HybridCalc, Parts};
 use super::report::{PerOption, SelfHostKind, Tco, TcoMonth};
 use super::self_host::{Owned, Rented};
-use super::breakeven::MAX_MONTHLY_REQUESTS;
 use crate::scenario::HybridStrategy;
 
 /// Owned hardware bought so far and the replacements it schedules.
@@ -62,7 +62,11 @@ impl Fleet {
     /// installed and power for the GPUs installed.
     fn running(&self, owned: &Owned) -> f64 {
         let capital = self.installed * owned.capital_per_replica_usd
-            + if self.installation_bought { owned.installation_usd } else { 0.0 };
+            + if self.installation_bought {
+                owned.installation_usd
+            } else {
+                0.0
+            };
         capital * owned.maintenance_per_month_share + self.installed * owned.power_per_replica_usd
     }
 }
@@ -88,7 +92,11 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
     let growth = 1.0 + t.growth_pct / 100.0;
     // Discounting a month's cash by (m - 1)/12 years: month 1's spending is today's money.
     let monthly_discount = (1.0 + t.discount_rate_pct / 100.0).powf(1.0 / 12.0);
-    let parts = Parts { api: t.api, rented: t.rented, owned: t.owned };
+    let parts = Parts {
+        api: t.api,
+        rented: t.rented,
+        owned: t.owned,
+    };
     let mut owned_fleet = Fleet::new(horizon, t.owned.life_months);
     let mut hybrid_fleet = Fleet::new(horizon, t.owned.life_months);
     let mut months = Vec::with_capacity(horizon);
@@ -112,10 +120,12 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
         let first = month == 1;
         let api_impl = t.api.implementation_usd_per_month;
         let sh_impl = t.rented.implementation_usd_per_month;
-        let one_off = |amortised: f64, total: f64| if first { total - amortised } else { -amortised };
+        let one_off =
+            |amortised: f64, total: f64| if first { total - amortised } else { -amortised };
 
         let api_usd = guard(t.api.cost(volume) + one_off(api_impl, t.api_implementation_usd));
-        let rented_usd = guard(t.rented.line.cost(volume) + one_off(sh_impl, t.self_host_implementation_usd));
+        let rented_usd =
+            guard(t.rented.line.cost(volume) + one_off(sh_impl, t.self_host_implementation_usd));
 
         let o = t.owned;
         let owned_replicas = o.line.serving_replicas(volume) + o.redundancy_replicas;
@@ -129,7 +139,11 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
                 + o.facility_usd
                 + o.infra_usd
                 + o.ops_usd
-                + if first { t.self_host_implementation_usd } else { 0.0 },
+                + if first {
+                    t.self_host_implementation_usd
+                } else {
+                    0.0
+                },
         );
 
         let h: HybridCalc = parts.at(volume, t.strategy, t.share_pct, Some(t.hybrid_kind));
@@ -141,7 +155,8 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
             hybrid_usd += one_off(sh_impl, t.self_host_implementation_usd);
             if h.kind == SelfHostKind::Owned {
                 // Swap the amortised capital and running costs for cash, as for owned.
-                let amortised = o.capital_usd(h.self_host_replicas) * (o.annuity_factor + o.maintenance_per_month_share)
+                let amortised = o.capital_usd(h.self_host_replicas)
+                    * (o.annuity_factor + o.maintenance_per_month_share)
                     + h.self_host_replicas * o.power_per_replica_usd;
                 let capex = hybrid_fleet.capex(o, month, h.self_host_replicas);
                 hybrid_usd += capex + hybrid_fleet.running(o) - amortised;
@@ -174,9 +189,16 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
         });
     }
     if capped {
-        warnings.push("Growth takes volume past 100 billion requests a month; the TCO holds it there.".into());
+        warnings.push(
+            "Growth takes volume past 100 billion requests a month; the TCO holds it there.".into(),
+        );
     }
-    let per = |a: [f64; 4]| PerOption { api: guard(a[0]), rented: guard(a[1]), owned: guard(a[2]), hybrid: guard(a[3]) };
+    let per = |a: [f64; 4]| PerOption {
+        api: guard(a[0]),
+        rented: guard(a[1]),
+        owned: guard(a[2]),
+        hybrid: guard(a[3]),
+    };
     Tco {
         months,
         payback_month_owned: payback_owned,

@@ -40,7 +40,11 @@ pub fn usd(x: f64) -> String {
 
 /// A percentage without needless decimals.
 pub fn pct(x: f64) -> String {
-    if (x - x.round()).abs() < 0.05 { format!("{:.0}%", x) } else { format!("{x:.1}%") }
+    if (x - x.round()).abs() < 0.05 {
+        format!("{:.0}%", x)
+    } else {
+        format!("{x:.1}%")
+    }
 }
 
 #[cfg(test)]
@@ -59,5 +63,9 @@ mod tests {
 
 /// "1 replica", "3 replicas", "1,200 replicas".
 pub fn replicas(n: f64) -> String {
-    if n == 1.0 { "1 replica".into() } else { format!("{} replicas", count(n)) }
+    if n == 1.0 {
+        "1 replica".into()
+    } else {
+        format!("{} replicas", count(n))
+    }
 }

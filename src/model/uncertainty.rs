@@ -87,10 +87,34 @@ pub fn default_ranges(s: &Scenario) -> Vec<UncertainRange> {
     let tps = b.current(Knob::TokensPerSec);
     let util = b.current(Knob::PlanningUtilization);
     vec![
-        range("workload.monthly_requests", "Monthly requests", (v * 0.5).round(), v, (v * 1.5).round()),
-        range(API_PRICE_MULTIPLIER, "API prices (multiplier)", 0.6, 1.0, 1.1),
-        range("cloud.usd_per_gpu_hour", "GPU hour price", gph * 0.7, gph, gph * 1.2),
-        range("self_host.output_tokens_per_sec_per_replica", "Throughput per replica", tps * 0.6, tps, tps * 1.2),
+        range(
+            "workload.monthly_requests",
+            "Monthly requests",
+            (v * 0.5).round(),
+            v,
+            (v * 1.5).round(),
+        ),
+        range(
+            API_PRICE_MULTIPLIER,
+            "API prices (multiplier)",
+            0.6,
+            1.0,
+            1.1,
+        ),
+        range(
+            "cloud.usd_per_gpu_hour",
+            "GPU hour price",
+            gph * 0.7,
+            gph,
+            gph * 1.2,
+        ),
+        range(
+            "self_host.output_tokens_per_sec_per_replica",
+            "Throughput per replica",
+            tps * 0.6,
+            tps,
+            tps * 1.2,
+        ),
         range(
             "self_host.planning_utilization_pct",
             "Planning utilisation",
@@ -117,7 +141,12 @@ struct Rng([u64; 4]);
 impl Rng {
     fn new(seed: u64) -> Self {
         let mut st = seed;
-        Self([splitmix64(&mut st), splitmix64(&mut st), splitmix64(&mut st), splitmix64(&mut st)])
+        Self([
+            splitmix64(&mut st),
+            splitmix64(&mut st),
+            splitmix64(&mut st),
+            splitmix64(&mut st),
+        ])
     }
 
     fn next_u64(&mut self) -> u64 {
@@ -187,7 +216,9 @@ impl MonteCarlo {
         let mut draws = Vec::with_capacity(ranges.len());
         let mut used = Vec::with_capacity(ranges.len());
         for range in ranges {
-            let Some(knob) = Knob::from_field(&range.field) else { continue };
+            let Some(knob) = Knob::from_field(&range.field) else {
+                continue;
+            };
             let current = basis.current(knob);
             let likely = knob.clamp(&range.field, range.likely, current);
             let mut low = knob.clamp(&range.field, range.low, likely);
@@ -196,8 +227,19 @@ impl MonteCarlo {
                 std::mem::swap(&mut low, &mut high);
             }
             let likely = likely.clamp(low, high);
-            draws.push(Draw { knob, low, likely, high });
-            used.push(UncertainRange { field: range.field.clone(), label: range.label.clone(), low, likely, high });
+            draws.push(Draw {
+                knob,
+                low,
+                likely,
+                high,
+            });
+            used.push(UncertainRange {
+                field: range.field.clone(),
+                label: range.label.clone(),
+                low,
+                likely,
+                high,
+            });
         }
         let base_savings_usd = basis.costs(&basis.s, &basis.r).savings_usd;
         let target = samples.min(MAX_SAMPLES);
@@ -217,7 +259,9 @@ impl MonteCarlo {
 
     /// Takes up to `max_samples` more samples; true when the run is complete.
     pub fn step(&mut self, max_samples: usize) -> bool {
-        let end = self.target.min(self.values.len().saturating_add(max_samples));
+        let end = self
+            .target
+            .min(self.values.len().saturating_add(max_samples));
         while self.values.len() < end {
             for d in &self.draws {
                 let u = self.rng.next_f64();
@@ -236,7 +280,11 @@ impl MonteCarlo {
 
     /// Share of the samples taken, 0 to 1 (1 for a run of no samples).
     pub fn progress(&self) -> f64 {
-        if self.target == 0 { 1.0 } else { self.values.len() as f64 / self.target as f64 }
+        if self.target == 0 {
+            1.0
+        } else {
+            self.values.len() as f64 / self.target as f64
+        }
     }
 
     /// The spread of the samples taken so far.
@@ -244,7 +292,11 @@ impl MonteCarlo {
         let mut sorted = self.values.clone();
         sorted.sort_by(f64::total_cmp);
         let n = sorted.len();
-        let mean = if n > 0 { sorted.iter().sum::<f64>() / n as f64 } else { 0.0 };
+        let mean = if n > 0 {
+            sorted.iter().sum::<f64>() / n as f64
+        } else {
+            0.0
+        };
         let cheaper = sorted.iter().filter(|x| **x > 0.0).count();
         Uncertainty {
             samples: n,
@@ -254,7 +306,11 @@ impl MonteCarlo {
             p50_usd: percentile(&sorted, 0.50),
             p90_usd: percentile(&sorted, 0.90),
             mean_usd: finite(mean),
-            probability_self_host_cheaper: if n > 0 { cheaper as f64 / n as f64 } else { 0.0 },
+            probability_self_host_cheaper: if n > 0 {
+                cheaper as f64 / n as f64
+            } else {
+                0.0
+            },
             histogram: histogram(&sorted),
             ranges: self.ranges.clone(),
         }
@@ -277,19 +333,33 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
     let lo = sorted[i.min(n - 1)];
     let hi = sorted[j];
     // Equal neighbours give that value exactly, so a zero-width run has zero width.
-    finite(if lo == hi { lo } else { lo + (hi - lo) * (pos - i as f64) })
+    finite(if lo == hi {
+        lo
+    } else {
+        lo + (hi - lo) * (pos - i as f64)
+    })
 }
 
 fn histogram(sorted: &[f64]) -> Vec<HistogramBin> {
-    let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else { return Vec::new() };
+    let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
     let width = (max - min) / HISTOGRAM_BINS as f64;
     if !(width > 0.0 && width.is_finite()) {
-        return vec![HistogramBin { from_usd: min, to_usd: max, count: sorted.len() as u64 }];
+        return vec![HistogramBin {
+            from_usd: min,
+            to_usd: max,
+            count: sorted.len() as u64,
+        }];
     }
     let mut bins: Vec<HistogramBin> = (0..HISTOGRAM_BINS)
         .map(|i| HistogramBin {
             from_usd: min + width * i as f64,
-            to_usd: if i + 1 == HISTOGRAM_BINS { max } else { min + width * (i + 1) as f64 },
+            to_usd: if i + 1 == HISTOGRAM_BINS {
+                max
+            } else {
+                min + width * (i + 1) as f64
+            },
             count: 0,
         })
         .collect();
@@ -301,7 +371,12 @@ fn histogram(sorted: &[f64]) -> Vec<HistogramBin> {
 }
 
 /// Runs [`MonteCarlo`] to the end in one go.
-pub fn uncertainty(s: &Scenario, ranges: &[UncertainRange], samples: usize, seed: u64) -> Uncertainty {
+pub fn uncertainty(
+    s: &Scenario,
+    ranges: &[UncertainRange],
+    samples: usize,
+    seed: u64,
+) -> Uncertainty {
     let mut mc = MonteCarlo::new(s, ranges, samples, seed);
     mc.step(usize::MAX);
     mc.result()

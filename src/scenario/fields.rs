@@ -19,14 +19,21 @@ pub enum CatalogList {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FieldKind {
     /// A number in `[min, max]`; `integer` numbers must be whole; `optional` ones may be absent.
-    Number { min: f64, max: f64, integer: bool, optional: bool },
+    Number {
+        min: f64,
+        max: f64,
+        integer: bool,
+        optional: bool,
+    },
     /// One of a fixed list of ids.
     Choice(&'static [&'static str]),
     /// The id of a catalog entry.
     Catalog(CatalogList),
     Bool,
     /// Free text of at most `max_chars` characters, no control characters.
-    Text { max_chars: usize },
+    Text {
+        max_chars: usize,
+    },
 }
 
 /// The page groups, in the order the page shows them.
@@ -60,16 +67,36 @@ pub struct FieldSpec {
 }
 
 const fn num(min: f64, max: f64) -> FieldKind {
-    FieldKind::Number { min, max, integer: false, optional: false }
+    FieldKind::Number {
+        min,
+        max,
+        integer: false,
+        optional: false,
+    }
 }
 const fn int(min: f64, max: f64) -> FieldKind {
-    FieldKind::Number { min, max, integer: true, optional: false }
+    FieldKind::Number {
+        min,
+        max,
+        integer: true,
+        optional: false,
+    }
 }
 const fn opt(min: f64, max: f64) -> FieldKind {
-    FieldKind::Number { min, max, integer: false, optional: true }
+    FieldKind::Number {
+        min,
+        max,
+        integer: false,
+        optional: true,
+    }
 }
 const fn opt_int(min: f64, max: f64) -> FieldKind {
-    FieldKind::Number { min, max, integer: true, optional: true }
+    FieldKind::Number {
+        min,
+        max,
+        integer: true,
+        optional: true,
+    }
 }
 
 const PCT: FieldKind = num(0.0, 100.0);
@@ -78,10 +105,28 @@ const FTE: FieldKind = num(0.0, 100.0);
 
 macro_rules! f {
     ($path:literal, $alias:literal, $group:literal, $label:literal, $unit:literal, $help:literal, $kind:expr) => {
-        FieldSpec { path: $path, alias: $alias, group: $group, label: $label, unit: $unit, help: $help, kind: $kind, advanced: false }
+        FieldSpec {
+            path: $path,
+            alias: $alias,
+            group: $group,
+            label: $label,
+            unit: $unit,
+            help: $help,
+            kind: $kind,
+            advanced: false,
+        }
     };
     ($path:literal, $alias:literal, $group:literal, $label:literal, $unit:literal, $help:literal, $kind:expr, advanced) => {
-        FieldSpec { path: $path, alias: $alias, group: $group, label: $label, unit: $unit, help: $help, kind: $kind, advanced: true }
+        FieldSpec {
+            path: $path,
+            alias: $alias,
+            group: $group,
+            label: $label,
+            unit: $unit,
+            help: $help,
+            kind: $kind,
+            advanced: true,
+        }
     };
 }
 
@@ -183,8 +228,17 @@ impl FieldSpec {
     /// What the field allows, in words (used in every error message).
     pub fn allowed(&self) -> String {
         match self.kind {
-            FieldKind::Number { min, max, integer, optional } => {
-                let what = if integer { "a whole number" } else { "a number" };
+            FieldKind::Number {
+                min,
+                max,
+                integer,
+                optional,
+            } => {
+                let what = if integer {
+                    "a whole number"
+                } else {
+                    "a number"
+                };
                 let tail = if optional { " (or empty)" } else { "" };
                 format!("must be {what} from {} to {}{tail}", bound(min), bound(max))
             }
@@ -200,12 +254,17 @@ impl FieldSpec {
     }
 
     fn error(&self) -> FieldError {
-        FieldError { field: self.path.into(), message: self.allowed() }
+        FieldError {
+            field: self.path.into(),
+            message: self.allowed(),
+        }
     }
 
     /// Checks this field's value inside a whole canonical scenario value.
     pub fn check(&self, scenario: &Value) -> Result<(), FieldError> {
-        let value = scenario.pointer(&super::json_pointer(self.path)).unwrap_or(&Value::Null);
+        let value = scenario
+            .pointer(&super::json_pointer(self.path))
+            .unwrap_or(&Value::Null);
         self.check_value(value)
     }
 
@@ -213,12 +272,19 @@ impl FieldSpec {
     pub fn check_value(&self, value: &Value) -> Result<(), FieldError> {
         let ok = match (self.kind, value) {
             (FieldKind::Number { optional, .. }, Value::Null) => optional,
-            (FieldKind::Number { min, max, integer, .. }, Value::Number(n)) => match n.as_f64() {
+            (
+                FieldKind::Number {
+                    min, max, integer, ..
+                },
+                Value::Number(n),
+            ) => match n.as_f64() {
                 Some(x) => x.is_finite() && x >= min && x <= max && (!integer || x.fract() == 0.0),
                 None => false,
             },
             (FieldKind::Choice(ids), Value::String(s)) => ids.contains(&s.as_str()),
-            (FieldKind::Catalog(list), Value::String(s)) => crate::catalog::ids(list).iter().any(|id| id == s),
+            (FieldKind::Catalog(list), Value::String(s)) => {
+                crate::catalog::ids(list).iter().any(|id| id == s)
+            }
             (FieldKind::Bool, Value::Bool(_)) => true,
             (FieldKind::Text { max_chars }, Value::String(s)) => {
                 s.chars().count() <= max_chars && !s.chars().any(char::is_control)
@@ -268,7 +334,10 @@ impl FieldSpec {
 
 /// `1,200`, `1_200`, `1.2k`, `3M`, `1e6` -> a finite number.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' '))
+        .collect();
     let (body, factor) = match cleaned.chars().last()? {
         'k' | 'K' => (&cleaned[..cleaned.len() - 1], 1.0e3),
         'm' | 'M' => (&cleaned[..cleaned.len() - 1], 1.0e6),
@@ -313,7 +382,10 @@ mod tests {
         assert_eq!(err.field, "workload.peak_to_average");
         assert_eq!(err.message, "must be a number from 1 to 100");
         let spec = field("org.horizon_months").unwrap();
-        assert_eq!(spec.parse_text("12.5").unwrap_err().message, "must be a whole number from 1 to 240");
+        assert_eq!(
+            spec.parse_text("12.5").unwrap_err().message,
+            "must be a whole number from 1 to 240"
+        );
         assert_eq!(spec.parse_text("24").unwrap(), Value::from(24));
     }
 }

@@ -400,7 +400,10 @@ impl Default for Owned {
 
 impl Default for Hybrid {
     fn default() -> Self {
-        Self { strategy: HybridStrategy::Routing, self_host_share_pct: 50.0 }
+        Self {
+            strategy: HybridStrategy::Routing,
+            self_host_share_pct: 50.0,
+        }
     }
 }
 
@@ -525,7 +528,10 @@ impl Scenario {
             return Err(errors);
         }
         let scenario: Scenario = serde_json::from_value(merged).map_err(|e| {
-            vec![FieldError { field: serde_error_field(&e.to_string()), message: e.to_string() }]
+            vec![FieldError {
+                field: serde_error_field(&e.to_string()),
+                message: e.to_string(),
+            }]
         })?;
         scenario.validate()?;
         Ok(scenario)
@@ -534,7 +540,10 @@ impl Scenario {
     /// Parses canonical JSON text (see [`Scenario::from_value`]).
     pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            vec![FieldError { field: "(scenario)".into(), message: format!("not valid JSON: {e}") }]
+            vec![FieldError {
+                field: "(scenario)".into(),
+                message: format!("not valid JSON: {e}"),
+            }]
         })?;
         Scenario::from_value(&value)
     }
@@ -542,21 +551,33 @@ impl Scenario {
     /// Checks every field against its allowed values and ranges.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let value = self.to_value();
-        let errors: Vec<FieldError> =
-            FIELDS.iter().filter_map(|spec| spec.check(&value).err()).collect();
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        let errors: Vec<FieldError> = FIELDS
+            .iter()
+            .filter_map(|spec| spec.check(&value).err())
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// Reads one field by canonical path (`null` when an optional field is absent).
     pub fn get(&self, path: &str) -> Value {
-        self.to_value().pointer(&json_pointer(path)).cloned().unwrap_or(Value::Null)
+        self.to_value()
+            .pointer(&json_pointer(path))
+            .cloned()
+            .unwrap_or(Value::Null)
     }
 
     /// Sets one field by canonical path, checking the value against the field's spec.
     /// On error the scenario is left unchanged.
     pub fn set(&mut self, path: &str, value: Value) -> Result<(), FieldError> {
         let Some(spec) = field(path) else {
-            return Err(FieldError { field: path.into(), message: "unknown field".into() });
+            return Err(FieldError {
+                field: path.into(),
+                message: "unknown field".into(),
+            });
         };
         let mut whole = self.to_value();
         put(&mut whole, path, value);
@@ -566,13 +587,19 @@ impl Scenario {
     /// Sets several fields, as [`Scenario::set`] for each in turn would: a value its field
     /// refuses is skipped with its error and the others apply. One JSON round trip in all
     /// instead of one per field (a preset's frozen link text sets dozens at start-up).
-    pub fn set_many<'a>(&mut self, items: impl IntoIterator<Item = (&'a str, Value)>) -> Vec<FieldError> {
+    pub fn set_many<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a str, Value)>,
+    ) -> Vec<FieldError> {
         let items: Vec<(&str, Value)> = items.into_iter().collect();
         let mut whole = self.to_value();
         let mut errors = Vec::new();
         for (path, value) in &items {
             let Some(spec) = field(path) else {
-                errors.push(FieldError { field: (*path).into(), message: "unknown field".into() });
+                errors.push(FieldError {
+                    field: (*path).into(),
+                    message: "unknown field".into(),
+                });
                 continue;
             };
             match spec.check_value(value) {
@@ -598,8 +625,10 @@ impl Scenario {
 
     fn replace_checked(&mut self, whole: Value, spec: &FieldSpec) -> Result<(), FieldError> {
         spec.check(&whole)?;
-        let parsed: Scenario = serde_json::from_value(whole)
-            .map_err(|_| FieldError { field: spec.path.into(), message: spec.allowed() })?;
+        let parsed: Scenario = serde_json::from_value(whole).map_err(|_| FieldError {
+            field: spec.path.into(),
+            message: spec.allowed(),
+        })?;
         *self = parsed;
         Ok(())
     }
@@ -613,7 +642,11 @@ fn put(whole: &mut Value, path: &str, value: Value) {
         return;
     }
     let (parent, leaf) = path.rsplit_once('.').unwrap_or(("", path));
-    let target = if parent.is_empty() { Some(whole) } else { whole.pointer_mut(&json_pointer(parent)) };
+    let target = if parent.is_empty() {
+        Some(whole)
+    } else {
+        whole.pointer_mut(&json_pointer(parent))
+    };
     if let Some(Value::Object(m)) = target {
         m.insert(leaf.into(), value);
     }

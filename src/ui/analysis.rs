@@ -11,7 +11,8 @@ use super::state::{AppState, use_state};
 use crate::charts;
 use crate::format;
 use crate::model::{
-    MonteCarlo, UncertainRange, Uncertainty, default_ranges, flip_points, hybrid_strategies, sensitivity,
+    MonteCarlo, UncertainRange, Uncertainty, default_ranges, flip_points, hybrid_strategies,
+    sensitivity,
 };
 
 /// Samples of a run and its fixed seed: the same inputs always give the same answer.
@@ -21,7 +22,10 @@ const SEED: u64 = 42;
 const CHUNK_MS: f64 = 8.0;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Sentences: the volume, API price and GPU price at which the answer flips.
@@ -134,7 +138,9 @@ fn start_run(
     let mine = generation.get().wrapping_add(1);
     generation.set(mine);
     progress.set(0.0);
-    let run = state.settled.with_untracked(|s| MonteCarlo::new(s, &ranges, SAMPLES, SEED));
+    let run = state
+        .settled
+        .with_untracked(|s| MonteCarlo::new(s, &ranges, SAMPLES, SEED));
     let run = Rc::new(RefCell::new(run));
     /// Advances the run by up to half a frame; `busy_ms` adds up the time spent computing
     /// (the run's cost, without the frames it yields in between).
@@ -162,7 +168,9 @@ fn start_run(
             super::perf::monte_carlo_finished(busy_ms);
             result.set(Some((run.borrow().result(), busy_ms)));
         } else {
-            request_animation_frame(move || chunk(run, generation, mine, busy_ms, result, progress));
+            request_animation_frame(move || {
+                chunk(run, generation, mine, busy_ms, result, progress)
+            });
         }
     }
     chunk(run, generation, mine, 0.0, result, progress);
@@ -184,12 +192,20 @@ fn RangeRow(
             ranges.with(|r| {
                 r.get(index)
                     .map(|r| [r.low, r.likely, r.high][which])
-                    .map(|x| format::grouped(x, if x.abs() < 100.0 { 2 } else { 0 }).replace(',', ""))
+                    .map(|x| {
+                        format::grouped(x, if x.abs() < 100.0 { 2 } else { 0 }).replace(',', "")
+                    })
                     .unwrap_or_default()
             })
         };
         let name = ["low", "likely", "high"][which];
-        let label = move || ranges.with(|r| r.get(index).map(|r| format!("{} {name}", r.label)).unwrap_or_default());
+        let label = move || {
+            ranges.with(|r| {
+                r.get(index)
+                    .map(|r| format!("{} {name}", r.label))
+                    .unwrap_or_default()
+            })
+        };
         view! {
             <td><input type="text" inputmode="decimal" aria-label=label prop:value=value
                 on:change=move |ev| {
@@ -228,7 +244,11 @@ fn UncertaintyPanel() -> impl IntoView {
         state.epoch.track();
         custom.set(None);
     });
-    let ranges = Memo::new(move |_| custom.get().unwrap_or_else(|| state.settled.with(default_ranges)));
+    let ranges = Memo::new(move |_| {
+        custom
+            .get()
+            .unwrap_or_else(|| state.settled.with(default_ranges))
+    });
     let result = RwSignal::new(None::<(Uncertainty, f64)>);
     let progress = RwSignal::new(0.0);
     let generation = Rc::new(StdCell::new(0u32));

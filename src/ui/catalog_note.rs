@@ -34,39 +34,53 @@ pub fn CatalogNote(
         let s = state.scenario.read();
         let money = state.money();
         match path {
-            "api.input_usd_per_mtok" | "api.output_usd_per_mtok" | "api.cached_input_usd_per_mtok" => {
-                catalog::api_model(&s.api.model).and_then(|m| {
-                    let price = match path {
-                        "api.input_usd_per_mtok" => m.input_usd_per_mtok,
-                        "api.output_usd_per_mtok" => m.output_usd_per_mtok,
-                        _ => m.cached_input_usd_per_mtok,
-                    }?;
-                    Some((format!("{} per M tokens for {}", money.format(price), m.name), m.source.clone(), m.as_of.clone()))
+            "api.input_usd_per_mtok"
+            | "api.output_usd_per_mtok"
+            | "api.cached_input_usd_per_mtok" => catalog::api_model(&s.api.model).and_then(|m| {
+                let price = match path {
+                    "api.input_usd_per_mtok" => m.input_usd_per_mtok,
+                    "api.output_usd_per_mtok" => m.output_usd_per_mtok,
+                    _ => m.cached_input_usd_per_mtok,
+                }?;
+                Some((
+                    format!("{} per M tokens for {}", money.format(price), m.name),
+                    m.source.clone(),
+                    m.as_of.clone(),
+                ))
+            }),
+            "cloud.usd_per_gpu_hour" | "owned.gpu_price_usd" => {
+                catalog::gpu(&s.self_host.gpu).map(|g| {
+                    let summary = if path == "owned.gpu_price_usd" {
+                        format!("{} per {}", money.format(g.purchase_usd), g.name)
+                    } else {
+                        format!(
+                            "{} per GPU-hour for {} ({})",
+                            money.format(g.usd_per_gpu_hour(s.cloud.pricing)),
+                            g.name,
+                            s.cloud.pricing.id().replace('_', " ")
+                        )
+                    };
+                    (summary, g.source.clone(), g.as_of.clone())
                 })
             }
-            "cloud.usd_per_gpu_hour" | "owned.gpu_price_usd" => catalog::gpu(&s.self_host.gpu).map(|g| {
-                let summary = if path == "owned.gpu_price_usd" {
-                    format!("{} per {}", money.format(g.purchase_usd), g.name)
-                } else {
-                    format!(
-                        "{} per GPU-hour for {} ({})",
-                        money.format(g.usd_per_gpu_hour(s.cloud.pricing)),
-                        g.name,
-                        s.cloud.pricing.id().replace('_', " ")
-                    )
-                };
-                (summary, g.source.clone(), g.as_of.clone())
-            }),
             "api.model" => catalog::api_model(&s.api.model).and_then(|m| {
                 let (i, o) = (m.input_usd_per_mtok?, m.output_usd_per_mtok?);
                 Some((
-                    format!("{} in / {} out per M tokens", money.format(i), money.format(o)),
+                    format!(
+                        "{} in / {} out per M tokens",
+                        money.format(i),
+                        money.format(o)
+                    ),
                     m.source.clone(),
                     m.as_of.clone(),
                 ))
             }),
             "self_host.model" => catalog::open_model(&s.self_host.model).map(|m| {
-                (format!("{}B parameters, {} layers", m.params_billion, m.layers), m.source.clone(), m.as_of.clone())
+                (
+                    format!("{}B parameters, {} layers", m.params_billion, m.layers),
+                    m.source.clone(),
+                    m.as_of.clone(),
+                )
             }),
             "self_host.gpu" => catalog::gpu(&s.self_host.gpu).map(|g| {
                 (
@@ -85,7 +99,10 @@ pub fn CatalogNote(
             "self_host.output_tokens_per_sec_per_replica" => state.report.with(|r| {
                 let c = &r.capacity;
                 Some((
-                    format!("{:.0} tokens/s ({})", c.output_tokens_per_sec_per_replica, c.throughput_source),
+                    format!(
+                        "{:.0} tokens/s ({})",
+                        c.output_tokens_per_sec_per_replica, c.throughput_source
+                    ),
                     c.throughput_note.clone(),
                     String::new(),
                 ))

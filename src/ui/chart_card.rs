@@ -62,7 +62,11 @@ where
     let instance = InstanceSlot::default();
     let slot = instance.clone();
     let on_ready = Rc::new(move |i: &ECharts| {
-        *slot.borrow_mut() = Some(AsRef::<wasm_bindgen::JsValue>::as_ref(i).clone().unchecked_into());
+        *slot.borrow_mut() = Some(
+            AsRef::<wasm_bindgen::JsValue>::as_ref(i)
+                .clone()
+                .unchecked_into(),
+        );
         if let Some(f) = &on_ready {
             f(i);
         }

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use charming::Chart;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{UseIntersectionObserverOptions, use_element_size, use_intersection_observer_with_options};
+use leptos_use::{
+    UseIntersectionObserverOptions, use_element_size, use_intersection_observer_with_options,
+};
 
 use super::echarts::{self, ECharts};
 

@@ -19,18 +19,33 @@ fn click_sets_volume(state: AppState) -> Rc<dyn Fn(&ECharts)> {
     Rc::new(move |instance: &ECharts| {
         let inst: ECharts = AsRef::<JsValue>::as_ref(instance).clone().unchecked_into();
         let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let get = |k: &str| js_sys::Reflect::get(&event, &k.into()).ok().and_then(|v| v.as_f64());
-            let (Some(x), Some(y)) = (get("offsetX"), get("offsetY")) else { return };
+            let get = |k: &str| {
+                js_sys::Reflect::get(&event, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            let (Some(x), Some(y)) = (get("offsetX"), get("offsetY")) else {
+                return;
+            };
             let finder = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&finder, &"gridIndex".into(), &0.into());
             let point = js_sys::Array::of2(&x.into(), &y.into());
-            let Ok(value) = inst.convert_from_pixel(&finder, &point) else { return };
-            let requests = js_sys::Reflect::get(&value, &0.into()).ok().and_then(|v| v.as_f64());
+            let Ok(value) = inst.convert_from_pixel(&finder, &point) else {
+                return;
+            };
+            let requests = js_sys::Reflect::get(&value, &0.into())
+                .ok()
+                .and_then(|v| v.as_f64());
             if let Some(r) = requests.filter(|r| r.is_finite() && *r >= 1.0) {
-                state.set_field("workload.monthly_requests", serde_json::Value::from(r.round()));
+                state.set_field(
+                    "workload.monthly_requests",
+                    serde_json::Value::from(r.round()),
+                );
             }
         });
-        instance.get_zr().on("click", handler.as_ref().unchecked_ref());
+        instance
+            .get_zr()
+            .on("click", handler.as_ref().unchecked_ref());
         // The handler lives as long as the chart; the instance is disposed with the page.
         handler.forget();
     })

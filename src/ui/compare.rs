@@ -42,20 +42,38 @@ fn recommendation(r: &Report) -> &'static str {
 fn rows(list: &[Evaluated]) -> Vec<(&'static str, Vec<String>)> {
     type Pick = fn(&Report, &Money) -> String;
     let metrics: [(&'static str, Pick); 10] = [
-        ("Cloud API / month", |r, m| m.format(r.options.api.monthly_usd)),
-        ("Rented GPUs / month", |r, m| m.format(r.options.rented.monthly_usd)),
-        ("Owned GPUs / month", |r, m| m.format(r.options.owned.monthly_usd)),
-        ("Hybrid / month", |r, m| m.format(r.options.hybrid.monthly_usd)),
+        ("Cloud API / month", |r, m| {
+            m.format(r.options.api.monthly_usd)
+        }),
+        ("Rented GPUs / month", |r, m| {
+            m.format(r.options.rented.monthly_usd)
+        }),
+        ("Owned GPUs / month", |r, m| {
+            m.format(r.options.owned.monthly_usd)
+        }),
+        ("Hybrid / month", |r, m| {
+            m.format(r.options.hybrid.monthly_usd)
+        }),
         ("Cheapest", |r, _| charts::label(r.cheapest).to_string()),
         ("Self-hosting saves / month", |r, m| {
             let s = r.savings_vs_api_usd_per_month;
-            if s >= 0.0 { m.format(s) } else { format!("−{} (API cheaper)", m.format(-s)) }
+            if s >= 0.0 {
+                m.format(s)
+            } else {
+                format!("−{} (API cheaper)", m.format(-s))
+            }
         }),
-        ("Rented breaks even at", |r, _| breakeven_text(&r.breakeven.rented_vs_api)),
-        ("Owned breaks even at", |r, _| breakeven_text(&r.breakeven.owned_vs_api)),
-        ("Owned pays back in", |r, _| match r.tco.payback_month_owned {
-            Some(m) => format!("month {m}"),
-            None => "not within the horizon".into(),
+        ("Rented breaks even at", |r, _| {
+            breakeven_text(&r.breakeven.rented_vs_api)
+        }),
+        ("Owned breaks even at", |r, _| {
+            breakeven_text(&r.breakeven.owned_vs_api)
+        }),
+        ("Owned pays back in", |r, _| {
+            match r.tco.payback_month_owned {
+                Some(m) => format!("month {m}"),
+                None => "not within the horizon".into(),
+            }
         }),
         ("Recommendation", |r, _| {
             let confidence = match r.decision.confidence {
@@ -69,7 +87,12 @@ fn rows(list: &[Evaluated]) -> Vec<(&'static str, Vec<String>)> {
     metrics
         .iter()
         .map(|(label, pick)| {
-            (*label, list.iter().map(|e| pick(&e.report, &Money::from_org(&e.scenario.org))).collect())
+            (
+                *label,
+                list.iter()
+                    .map(|e| pick(&e.report, &Money::from_org(&e.scenario.org)))
+                    .collect(),
+            )
         })
         .collect()
 }
@@ -87,26 +110,37 @@ pub fn CompareView(
                 .map(|e| {
                     let scenario = crate::link::decode(&e.query).scenario;
                     let report = evaluate(&scenario);
-                    Evaluated { name: e.name.clone(), scenario, report }
+                    Evaluated {
+                        name: e.name.clone(),
+                        scenario,
+                        report,
+                    }
                 })
                 .collect::<Vec<_>>()
         })
     });
     let currencies_differ = move || {
-        evaluated.with(|l| l.windows(2).any(|w| w[0].scenario.org.currency != w[1].scenario.org.currency))
+        evaluated.with(|l| {
+            l.windows(2)
+                .any(|w| w[0].scenario.org.currency != w[1].scenario.org.currency)
+        })
     };
     // One currency on the chart: the scenarios' own when they share it, else US dollars.
     let money = move || {
         if currencies_differ() {
             Money::usd()
         } else {
-            evaluated.with(|l| l.first().map_or_else(Money::usd, |e| Money::from_org(&e.scenario.org)))
+            evaluated.with(|l| {
+                l.first()
+                    .map_or_else(Money::usd, |e| Money::from_org(&e.scenario.org))
+            })
         }
     };
     let chart = move || {
         let look = Look::new(state.dark.get(), money());
         evaluated.with(|l| {
-            let pairs: Vec<(String, &Report)> = l.iter().map(|e| (e.name.clone(), &e.report)).collect();
+            let pairs: Vec<(String, &Report)> =
+                l.iter().map(|e| (e.name.clone(), &e.report)).collect();
             charts::compare(&pairs, &look)
         })
     };

@@ -13,7 +13,11 @@ extern "C" {
     pub type ECharts;
 
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
-    fn init_js(el: &web_sys::HtmlElement, theme: JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
+    fn init_js(
+        el: &web_sys::HtmlElement,
+        theme: JsValue,
+        opts: &JsValue,
+    ) -> Result<ECharts, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = setOption)]
     fn set_option_js(this: &ECharts, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
@@ -31,7 +35,11 @@ extern "C" {
     pub fn get_zr(this: &ECharts) -> ZRender;
 
     #[wasm_bindgen(catch, method, js_name = convertFromPixel)]
-    pub fn convert_from_pixel(this: &ECharts, finder: &JsValue, point: &JsValue) -> Result<JsValue, JsValue>;
+    pub fn convert_from_pixel(
+        this: &ECharts,
+        finder: &JsValue,
+        point: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = getDataURL)]
     pub fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<JsValue, JsValue>;
@@ -63,9 +71,17 @@ const SCRIPT: &str = "echarts.min.js";
 /// is built, so the download overlaps the rest of the page's start-up, and the script is
 /// ready in the cache when the first chart comes near the screen.
 pub fn preload() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let already = document.query_selector(&format!("script[src$='{SCRIPT}'], link[href$='{SCRIPT}']")).ok().flatten();
-    let (None, Some(head), Ok(link)) = (already, document.head(), document.create_element("link")) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let already = document
+        .query_selector(&format!("script[src$='{SCRIPT}'], link[href$='{SCRIPT}']"))
+        .ok()
+        .flatten();
+    let (None, Some(head), Ok(link)) = (already, document.head(), document.create_element("link"))
+    else {
+        return;
+    };
     let _ = link.set_attribute("rel", "preload");
     let _ = link.set_attribute("as", "script");
     let _ = link.set_attribute("href", SCRIPT);
@@ -85,12 +101,19 @@ pub fn load(done: impl FnOnce() + 'static) {
             }
         }
     });
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let listed = document.query_selector(&format!("script[src$='{SCRIPT}']")).ok().flatten();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let listed = document
+        .query_selector(&format!("script[src$='{SCRIPT}']"))
+        .ok()
+        .flatten();
     let script = match listed {
         Some(s) => s,
         None => {
-            let (Ok(s), Some(body)) = (document.create_element("script"), document.body()) else { return };
+            let (Ok(s), Some(body)) = (document.create_element("script"), document.body()) else {
+                return;
+            };
             let _ = s.set_attribute("src", SCRIPT);
             let _ = body.append_child(&s);
             s
@@ -118,15 +141,25 @@ pub fn init(el: &web_sys::HtmlElement, svg: bool) -> Option<ECharts> {
 /// setting for the label's precision, so it is added to the option here.
 fn whole_axis_values_in_tooltip(option: &JsValue) {
     let child = |parent: &JsValue, key: &str| -> Option<JsValue> {
-        let existing = js_sys::Reflect::get(parent, &key.into()).ok().filter(|v| v.is_object());
+        let existing = js_sys::Reflect::get(parent, &key.into())
+            .ok()
+            .filter(|v| v.is_object());
         existing.or_else(|| {
             let created: JsValue = js_sys::Object::new().into();
             js_sys::Reflect::set(parent, &key.into(), &created).ok()?;
             Some(created)
         })
     };
-    let Some(tooltip) = js_sys::Reflect::get(option, &"tooltip".into()).ok().filter(|v| v.is_object()) else { return };
-    let Some(label) = child(&tooltip, "axisPointer").and_then(|pointer| child(&pointer, "label")) else { return };
+    let Some(tooltip) = js_sys::Reflect::get(option, &"tooltip".into())
+        .ok()
+        .filter(|v| v.is_object())
+    else {
+        return;
+    };
+    let Some(label) = child(&tooltip, "axisPointer").and_then(|pointer| child(&pointer, "label"))
+    else {
+        return;
+    };
     if js_sys::Reflect::get(&label, &"precision".into()).is_ok_and(|v| v.is_undefined()) {
         let _ = js_sys::Reflect::set(&label, &"precision".into(), &JsValue::from_f64(0.0));
     }
@@ -146,5 +179,7 @@ pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
     let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);
     let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::FALSE);
-    instance.set_option_js(&option, &opts).map_err(|e| format!("{e:?}"))
+    instance
+        .set_option_js(&option, &opts)
+        .map_err(|e| format!("{e:?}"))
 }

@@ -63,7 +63,9 @@ fn framed(window: &web_sys::Window) -> bool {
 /// Posts `{type: "llm-tco:resize", height}` to the parent page whenever the height of
 /// `root` changes, so the host script can size the iframe. Nothing is posted unframed.
 fn post_height(root: NodeRef<html::Div>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if !framed(&window) {
         return;
     }
@@ -77,14 +79,18 @@ fn post_height(root: NodeRef<html::Div>) {
                 return;
             }
             last.set(height);
-            let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
+            let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+                return;
+            };
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"llm-tco:resize".into());
             let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
             // The height says nothing private, and the host's origin is not known here.
             let _ = parent.post_message(&message, "*");
         });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
         observer.observe(&target);
         let keep = SendWrapper::new((observer, callback));
         on_cleanup(move || keep.0.disconnect());
@@ -99,7 +105,13 @@ pub fn EmbedRoot(children: Children) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     post_height(root);
     // The same scenario on the full page, without the embed settings.
-    let full = move || format!("{}?{}", page_url(), state.scenario.with(crate::link::encode));
+    let full = move || {
+        format!(
+            "{}?{}",
+            page_url(),
+            state.scenario.with(crate::link::encode)
+        )
+    };
     view! {
         <div class="embed-root" node_ref=root>
             <header class="embed-bar">

@@ -7,9 +7,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::embed::page_url;
-use super::state::use_state;
 use super::staged::Later;
-use crate::embed::{PageSettings, Section, ThemeChoice, fit_accent, host_snippet, iframe_snippet, parse_accent};
+use super::state::use_state;
+use crate::embed::{
+    PageSettings, Section, ThemeChoice, fit_accent, host_snippet, iframe_snippet, parse_accent,
+};
 
 /// The plain iframe's height; the self-sizing snippet needs none.
 const IFRAME_HEIGHT_PX: u32 = 1400;
@@ -24,7 +26,9 @@ fn script_url() -> String {
 /// Copies the text of `area`: the clipboard API where allowed, else the text is left
 /// selected for the visitor to copy.
 fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
-    let Some(area) = area.get_untracked() else { return };
+    let Some(area) = area.get_untracked() else {
+        return;
+    };
     area.focus().ok();
     area.select();
     let text = area.value();
@@ -32,8 +36,14 @@ fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined() && !c.is_null());
     let write = clipboard.and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into()).ok()?.dyn_into().ok()?;
-        f.call1(&c, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+        let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        f.call1(&c, &text.into())
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
     });
     let Some(promise) = write else {
         status.set("Selected: press Ctrl+C or ⌘C to copy");
@@ -49,7 +59,12 @@ fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
 
 /// One snippet with its copy button.
 #[component]
-fn Snippet(title: &'static str, id: &'static str, note: &'static str, text: Signal<String>) -> impl IntoView {
+fn Snippet(
+    title: &'static str,
+    id: &'static str,
+    note: &'static str,
+    text: Signal<String>,
+) -> impl IntoView {
     let area = NodeRef::<html::Textarea>::new();
     let status = RwSignal::new("");
     Effect::new(move |_| {
@@ -84,17 +99,34 @@ pub fn EmbedButton() -> impl IntoView {
         PageSettings {
             embed: true,
             theme: (theme.get() != ThemeChoice::Auto).then(|| theme.get()),
-            accent: use_accent.get().then(|| parse_accent(&accent.get())).flatten(),
-            sections: if chosen.is_empty() { Section::ALL.to_vec() } else { chosen },
+            accent: use_accent
+                .get()
+                .then(|| parse_accent(&accent.get()))
+                .flatten(),
+            sections: if chosen.is_empty() {
+                Section::ALL.to_vec()
+            } else {
+                chosen
+            },
         }
     });
     // The snippets follow the scenario only while the dialog is open: a closed dialog
     // costs an input nothing.
     let is_open = RwSignal::new(false);
-    let scenario_query = move || if is_open.get() { state.scenario.with(crate::link::encode) } else { String::new() };
+    let scenario_query = move || {
+        if is_open.get() {
+            state.scenario.with(crate::link::encode)
+        } else {
+            String::new()
+        }
+    };
     let host = Signal::derive(move || host_snippet(&script_url(), &scenario_query(), &page.get()));
     let iframe = Signal::derive(move || {
-        iframe_snippet(&page_url(), &format!("{}&{}", scenario_query(), page.get().query()), IFRAME_HEIGHT_PX)
+        iframe_snippet(
+            &page_url(),
+            &format!("{}&{}", scenario_query(), page.get().query()),
+            IFRAME_HEIGHT_PX,
+        )
     });
 
     let open = move |_| {

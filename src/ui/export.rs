@@ -21,14 +21,17 @@ pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), St
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_text)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_text)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_text)?;
     let clicked = (|| -> Result<(), JsValue> {
         let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
         a.set_href(&url);
         a.set_download(filename);
         a.set_attribute("hidden", "")?;
-        let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
+        let body = document
+            .body()
+            .ok_or_else(|| JsValue::from_str("no body"))?;
         body.append_child(&a)?;
         a.click();
         a.remove();
@@ -39,7 +42,8 @@ pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), St
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000);
     clicked.map_err(js_text)
 }
 
@@ -50,7 +54,11 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
 
 fn js_text(e: JsValue) -> String {
     e.as_string()
-        .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()))
+        .or_else(|| {
+            js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
         .unwrap_or_else(|| "the browser refused".into())
 }
 
@@ -60,7 +68,10 @@ pub fn data_url_bytes(url: &str) -> Option<Vec<u8>> {
     if head.ends_with(";base64") {
         base64_decode(body)
     } else {
-        js_sys::decode_uri_component(body).ok().and_then(|s| s.as_string()).map(String::into_bytes)
+        js_sys::decode_uri_component(body)
+            .ok()
+            .and_then(|s| s.as_string())
+            .map(String::into_bytes)
     }
 }
 
@@ -75,7 +86,10 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
             _ => return None,
         } as u32)
     };
-    let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'=').collect();
+    let clean: Vec<u8> = text
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && *b != b'=')
+        .collect();
     let mut out = Vec::with_capacity(clean.len() * 3 / 4);
     for chunk in clean.chunks(4) {
         let mut n = 0u32;
@@ -103,15 +117,25 @@ fn image_options(kind: &str, background: &str) -> JsValue {
 
 /// The chart drawn by `instance`, as PNG bytes at twice its size.
 fn png_bytes(instance: &ECharts, dark: bool) -> Result<Vec<u8>, String> {
-    let url = instance.get_data_url(&image_options("png", background(dark))).map_err(js_text)?;
-    url.as_string().as_deref().and_then(data_url_bytes).ok_or_else(|| "the chart gave no image".into())
+    let url = instance
+        .get_data_url(&image_options("png", background(dark)))
+        .map_err(js_text)?;
+    url.as_string()
+        .as_deref()
+        .and_then(data_url_bytes)
+        .ok_or_else(|| "the chart gave no image".into())
 }
 
 /// The chart as an SVG document, drawn by a temporary SVG instance of the same size.
 fn svg_bytes(chart: &Chart, width: f64, height: f64, dark: bool) -> Result<Vec<u8>, String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
-    let el: web_sys::HtmlElement = document.create_element("div").map_err(js_text)?.unchecked_into();
+    let el: web_sys::HtmlElement = document
+        .create_element("div")
+        .map_err(js_text)?
+        .unchecked_into();
     let _ = el.set_attribute(
         "style",
         &format!("position:fixed;left:-20000px;top:0;width:{width}px;height:{height}px"),
@@ -121,12 +145,20 @@ fn svg_bytes(chart: &Chart, width: f64, height: f64, dark: bool) -> Result<Vec<u
         let instance = echarts::init(&el, true).ok_or("the chart library is not loaded")?;
         // The same compact serialiser the charts use (one copy of charming's serde code).
         let json = serde_json::to_string(&chart).map_err(|e| e.to_string())?;
-        let mut option: serde_json::Value = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        let mut option: serde_json::Value =
+            serde_json::from_str(&json).map_err(|e| e.to_string())?;
         option["backgroundColor"] = background(dark).into();
-        let drawn = echarts::set_option(&instance, &option.to_string())
-            .and_then(|()| instance.get_data_url(&image_options("svg", background(dark))).map_err(js_text));
+        let drawn = echarts::set_option(&instance, &option.to_string()).and_then(|()| {
+            instance
+                .get_data_url(&image_options("svg", background(dark)))
+                .map_err(js_text)
+        });
         instance.dispose();
-        drawn?.as_string().as_deref().and_then(data_url_bytes).ok_or_else(|| "the chart gave no image".to_string())
+        drawn?
+            .as_string()
+            .as_deref()
+            .and_then(data_url_bytes)
+            .ok_or_else(|| "the chart gave no image".to_string())
     })();
     el.remove();
     result
@@ -149,10 +181,20 @@ pub fn ChartExport(
 ) -> impl IntoView {
     let state = use_state();
     let problem = RwSignal::new(None::<String>);
-    let stem = move || format!("llm-tco-{}-{key}", state.scenario.with_untracked(|s| s.preset.clone()));
-    let report = move |r: Result<(), String>| problem.set(r.err().map(|e| format!("Export failed: {e}")));
+    let stem = move || {
+        format!(
+            "llm-tco-{}-{key}",
+            state.scenario.with_untracked(|s| s.preset.clone())
+        )
+    };
+    let report =
+        move |r: Result<(), String>| problem.set(r.err().map(|e| format!("Export failed: {e}")));
 
-    let csv = move |_| report(untrack(|| download_text(&format!("{}.csv", stem()), "text/csv", &table().to_csv())));
+    let csv = move |_| {
+        report(untrack(|| {
+            download_text(&format!("{}.csv", stem()), "text/csv", &table().to_csv())
+        }))
+    };
     let slot = instance.clone();
     let png = move |_| {
         let dark = state.dark.get_untracked();
@@ -171,7 +213,10 @@ pub fn ChartExport(
             .filter(|(w, h)| *w > 0.0 && *h > 0.0)
             .unwrap_or((800.0, 400.0));
         let built = untrack(|| chart());
-        report(svg_bytes(&built, w, h, dark).and_then(|b| download_bytes(&format!("{}.svg", stem()), "image/svg+xml", &b)));
+        report(
+            svg_bytes(&built, w, h, dark)
+                .and_then(|b| download_bytes(&format!("{}.svg", stem()), "image/svg+xml", &b)),
+        );
     };
     view! {
         <div class="export" role="group" aria-label="Export">

@@ -60,10 +60,14 @@ fn catalog_options(list: CatalogList) -> Vec<(String, String)> {
             }
             v
         }
-        CatalogList::OpenModels => {
-            catalog::open_models().iter().map(|m| (m.id.clone(), m.name.clone())).collect()
-        }
-        CatalogList::Gpus => catalog::gpus().iter().map(|g| (g.id.clone(), g.name.clone())).collect(),
+        CatalogList::OpenModels => catalog::open_models()
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect(),
+        CatalogList::Gpus => catalog::gpus()
+            .iter()
+            .map(|g| (g.id.clone(), g.name.clone()))
+            .collect(),
     }
 }
 
@@ -81,7 +85,9 @@ pub fn Field(
     let err_id = format!("{id}-err");
     let pointer = crate::scenario::json_pointer(path);
     let current = Memo::new(move |_| {
-        state.scenario_value.with(|v| v.pointer(&pointer).cloned().unwrap_or(Value::Null))
+        state
+            .scenario_value
+            .with(|v| v.pointer(&pointer).cloned().unwrap_or(Value::Null))
     });
     let error = Memo::new(move |_| state.errors.with(|e| e.get(path).cloned()));
     // What the visitor typed, kept while it is refused or reads as the stored value, so
@@ -226,16 +232,29 @@ fn round_nice(x: f64) -> f64 {
 fn placeholder_for(state: super::state::AppState, path: &str) -> String {
     let report = state.report;
     match path {
-        "api.input_usd_per_mtok" => report.with(|r| format!("catalog: {}", r.options.api.input_usd_per_mtok)),
-        "api.output_usd_per_mtok" => report.with(|r| format!("catalog: {}", r.options.api.output_usd_per_mtok)),
+        "api.input_usd_per_mtok" => {
+            report.with(|r| format!("catalog: {}", r.options.api.input_usd_per_mtok))
+        }
+        "api.output_usd_per_mtok" => {
+            report.with(|r| format!("catalog: {}", r.options.api.output_usd_per_mtok))
+        }
         "api.cached_input_usd_per_mtok" => {
             report.with(|r| format!("catalog: {}", r.options.api.cached_input_usd_per_mtok))
         }
-        "cloud.usd_per_gpu_hour" => report.with(|r| format!("catalog: {}", r.options.rented.usd_per_gpu_hour)),
-        "owned.gpu_price_usd" => report.with(|r| format!("catalog: {}", r.options.owned.gpu_price_usd)),
-        "self_host.gpus_per_replica" => report.with(|r| format!("auto: {}", r.capacity.gpus_per_replica)),
+        "cloud.usd_per_gpu_hour" => {
+            report.with(|r| format!("catalog: {}", r.options.rented.usd_per_gpu_hour))
+        }
+        "owned.gpu_price_usd" => {
+            report.with(|r| format!("catalog: {}", r.options.owned.gpu_price_usd))
+        }
+        "self_host.gpus_per_replica" => {
+            report.with(|r| format!("auto: {}", r.capacity.gpus_per_replica))
+        }
         "self_host.output_tokens_per_sec_per_replica" => report.with(|r| {
-            format!("{}: {:.0}", r.capacity.throughput_source, r.capacity.output_tokens_per_sec_per_replica)
+            format!(
+                "{}: {:.0}",
+                r.capacity.throughput_source, r.capacity.output_tokens_per_sec_per_replica
+            )
         }),
         "workload.latency_slo_ms" => "none".into(),
         _ => String::new(),

@@ -9,7 +9,10 @@ use crate::catalog;
 
 /// Removes the static header `index.html` paints before the wasm runs (see [`Header`]).
 pub fn remove_boot_header() {
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-top")) {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot-top"))
+    {
         boot.remove();
     }
 }
@@ -31,7 +34,9 @@ pub fn Header() -> impl IntoView {
     };
     let reset = move |_| choose(preset_id());
     let description = move || {
-        catalog::preset(&preset_id()).map(|p| p.description.clone()).unwrap_or_default()
+        catalog::preset(&preset_id())
+            .map(|p| p.description.clone())
+            .unwrap_or_default()
     };
     let theme_label = move || match state.theme.get() {
         Theme::Auto => "Theme: auto",

@@ -8,7 +8,10 @@ use crate::scenario::fields::{FIELDS, GROUPS};
 
 /// Groups a visitor usually leaves alone start folded.
 fn starts_open(group: &str) -> bool {
-    matches!(group, "Workload" | "Cloud API" | "Self-hosted model and GPU" | "Rented cloud")
+    matches!(
+        group,
+        "Workload" | "Cloud API" | "Self-hosted model and GPU" | "Rented cloud"
+    )
 }
 
 /// Every input, in its group; the advanced fields of a group fold away under "More".
@@ -27,7 +30,9 @@ pub fn Inputs() -> impl IntoView {
 
 /// One group's fields; its advanced ones under "More".
 fn group_view(group: &'static str) -> impl IntoView {
-    let main = FIELDS.iter().filter(move |f| f.group == group && !f.advanced);
+    let main = FIELDS
+        .iter()
+        .filter(move |f| f.group == group && !f.advanced);
     let has_more = FIELDS.iter().any(|f| f.group == group && f.advanced);
     let more = has_more.then(|| {
         view! {

@@ -8,40 +8,40 @@ mod chart_view;
 mod charts_panel;
 mod compare;
 mod decision;
+pub mod echarts;
 mod embed;
 mod embed_dialog;
-pub mod echarts;
 mod export;
 mod field;
 mod header;
 mod inputs;
 mod notices;
 mod offline;
-mod print;
 pub mod perf;
+mod print;
 mod results;
-mod site;
-pub mod staged;
 mod saved;
 mod share;
+mod site;
+pub mod staged;
 pub mod state;
 
 use leptos::prelude::*;
 
-pub use chart_view::ChartView;
-pub use header::remove_boot_header;
 use analysis::Analysis;
 use answer_bar::AnswerBar;
+pub use chart_view::ChartView;
 use charts_panel::ChartsPanel;
 use decision::DecisionCard;
 use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
+pub use header::remove_boot_header;
 use inputs::Inputs;
 use notices::{AccentNotice, LinkNotices, follow_address_bar};
 use print::PrintReport;
 use results::Results;
-use site::{SiteCta, SiteFooter, load_site};
 use saved::SavedPanel;
+use site::{SiteCta, SiteFooter, load_site};
 use staged::Later;
 use state::{AppState, Theme};
 
@@ -67,8 +67,15 @@ fn chart_library() -> ChartLibrary {
     let (printing, set_printing) = signal(false);
     let on_print = leptos::ev::beforeprint;
     let _ = leptos::prelude::window_event_listener(on_print, move |_| set_printing.set(true));
-    let _ = leptos::prelude::window_event_listener(leptos::ev::afterprint, move |_| set_printing.set(false));
-    let library = ChartLibrary { ready, set_ready, requested: RwSignal::new(false), printing };
+    let _ = leptos::prelude::window_event_listener(leptos::ev::afterprint, move |_| {
+        set_printing.set(false)
+    });
+    let library = ChartLibrary {
+        ready,
+        set_ready,
+        requested: RwSignal::new(false),
+        printing,
+    };
     provide_context(library);
     library
 }
@@ -97,7 +104,9 @@ fn printing() -> ReadSignal<bool> {
 
 /// The query string of the page's address (empty when there is none).
 fn location_search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The inputs and everything computed from them, as far as the link's sections choose.
@@ -150,21 +159,30 @@ pub fn App() -> impl IntoView {
     // block, keyed on this attribute alone.
     Effect::new(move |_| {
         let scheme = if state.dark.get() { "dark" } else { "light" };
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("data-theme", scheme);
         }
     });
     // A link's accent wins over the site owner's; either is fitted to the theme on screen
     // so it keeps AA contrast (src/embed.rs, `fit_accent`).
     let link_accent = page.accent.clone();
-    let link_fit = Memo::new(move |_| link_accent.as_deref().and_then(|a| fit_accent(a, state.dark.get())));
+    let link_fit = Memo::new(move |_| {
+        link_accent
+            .as_deref()
+            .and_then(|a| fit_accent(a, state.dark.get()))
+    });
     Effect::new(move |_| {
         if let Some(fit) = link_fit.get() {
             apply_accent(Some(&fit.used));
             return;
         }
         let site_accent = site.0.with(|s| s.as_ref().and_then(|s| s.accent.clone()));
-        let fit = site_accent.as_deref().and_then(|a| fit_accent(a, state.dark.get()));
+        let fit = site_accent
+            .as_deref()
+            .and_then(|a| fit_accent(a, state.dark.get()));
         if let Some(message) = fit.as_ref().and_then(|f| f.message()) {
             gloo::console::warn!(format!("site.json: \"accent\" {message}"));
         }

@@ -66,12 +66,15 @@ pub fn follow_address_bar(state: AppState, page_keys: String) {
         if !page_keys.is_empty() {
             query = format!("{query}&{page_keys}");
         }
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let current = window.location().search().unwrap_or_default();
         let wanted = format!("?{query}");
         if current != wanted {
             if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
             }
         }
     });

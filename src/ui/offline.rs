@@ -18,7 +18,9 @@ pub fn register_after_start() {
 /// Only on an http(s) page in a secure context (HTTPS, or localhost), where browsers
 /// allow workers at all. A refusal is logged and changes nothing else.
 fn register() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let protocol = window.location().protocol().unwrap_or_default();
     if !window.is_secure_context() || !matches!(protocol.as_str(), "https:" | "http:") {
         return;
@@ -30,7 +32,11 @@ fn register() {
     let registered = navigator.service_worker().register(SCRIPT);
     leptos::task::spawn_local(async move {
         if let Err(e) = JsFuture::from(registered).await {
-            let reason = e.as_string().or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok()?.as_string());
+            let reason = e.as_string().or_else(|| {
+                js_sys::Reflect::get(&e, &"message".into())
+                    .ok()?
+                    .as_string()
+            });
             gloo::console::warn!(format!(
                 "Offline use is not available: the browser refused the service worker ({}).",
                 reason.unwrap_or_else(|| "no reason given".into())

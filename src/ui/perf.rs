@@ -29,7 +29,10 @@ pub fn input_started() {
     p.clear_measures_with_measure_name(REDRAW);
     let _ = p.mark(INPUT);
     INPUT_PENDING.with(|c| c.set(true));
-    leptos::prelude::set_timeout(|| INPUT_PENDING.with(|c| c.set(false)), std::time::Duration::ZERO);
+    leptos::prelude::set_timeout(
+        || INPUT_PENDING.with(|c| c.set(false)),
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Call when a chart's `setOption` has returned (ECharts paints synchronously then).
@@ -51,9 +54,15 @@ pub fn monte_carlo_finished(busy_ms: f64) {
     use wasm_bindgen::{JsCast, JsValue};
     let Some(p) = performance() else { return };
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"start".into(), &JsValue::from_f64((p.now() - busy_ms).max(0.0)));
+    let _ = js_sys::Reflect::set(
+        &options,
+        &"start".into(),
+        &JsValue::from_f64((p.now() - busy_ms).max(0.0)),
+    );
     let _ = js_sys::Reflect::set(&options, &"duration".into(), &JsValue::from_f64(busy_ms));
-    if let Ok(measure) = js_sys::Reflect::get(&p, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+    if let Ok(measure) =
+        js_sys::Reflect::get(&p, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
         let _ = measure.call2(&p, &MONTE_CARLO.into(), &options);
     }
 }

@@ -24,7 +24,11 @@ fn shown(value: &Value, unit: &str) -> String {
         Value::String(s) => s.replace('_', " "),
         other => other.to_string(),
     };
-    if unit.is_empty() { text } else { format!("{text} {unit}") }
+    if unit.is_empty() {
+        text
+    } else {
+        format!("{text} {unit}")
+    }
 }
 
 /// The print-only parts of the page (hidden on screen).
@@ -40,16 +44,32 @@ pub fn PrintReport() -> impl IntoView {
     });
     let title = move || {
         state.settled.with(|s| {
-            let preset = catalog::preset(&s.preset).map(|p| p.name.clone()).unwrap_or_else(|| s.preset.clone());
-            if s.name.trim().is_empty() || s.name == preset { preset } else { format!("{} (from {preset})", s.name) }
+            let preset = catalog::preset(&s.preset)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| s.preset.clone());
+            if s.name.trim().is_empty() || s.name == preset {
+                preset
+            } else {
+                format!("{} (from {preset})", s.name)
+            }
         })
     };
     // The address bar follows the inputs at once, so by the time they settle it is theirs.
     let link = move || {
         state.settled.track();
-        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
     };
-    let today = move || js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>();
+    let today = move || {
+        js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect::<String>()
+    };
     let assumptions = move || {
         state.settled.with(|s| {
             let value = s.to_value();

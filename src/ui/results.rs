@@ -45,7 +45,13 @@ fn cards(r: &Report) -> Vec<Card> {
             monthly_usd: o.rented.monthly_usd,
             usd_per_request: o.rented.usd_per_request,
             usd_per_mtok: o.rented.usd_per_mtok,
-            detail: fleet(o.rented.replicas, o.rented.gpus, o.rented.gpus_per_replica, o.rented.utilization_pct, o.rented.feasible),
+            detail: fleet(
+                o.rented.replicas,
+                o.rented.gpus,
+                o.rented.gpus_per_replica,
+                o.rented.utilization_pct,
+                o.rented.feasible,
+            ),
         },
         Card {
             id: OptionId::Owned,
@@ -53,7 +59,13 @@ fn cards(r: &Report) -> Vec<Card> {
             monthly_usd: o.owned.monthly_usd,
             usd_per_request: o.owned.usd_per_request,
             usd_per_mtok: o.owned.usd_per_mtok,
-            detail: fleet(o.owned.replicas, o.owned.gpus, o.owned.gpus_per_replica, o.owned.utilization_pct, o.owned.feasible),
+            detail: fleet(
+                o.owned.replicas,
+                o.owned.gpus,
+                o.owned.gpus_per_replica,
+                o.owned.utilization_pct,
+                o.owned.feasible,
+            ),
         },
         Card {
             id: OptionId::Hybrid,
@@ -68,9 +80,14 @@ fn cards(r: &Report) -> Vec<Card> {
 
 fn breakeven_text(b: &Breakeven) -> String {
     match (b.monthly_requests, b.monthly_tokens) {
-        (Some(req), Some(tok)) => format!("{} requests/month ({} tokens)", volume(req), volume(tok)),
+        (Some(req), Some(tok)) => {
+            format!("{} requests/month ({} tokens)", volume(req), volume(tok))
+        }
         (Some(req), None) => format!("{} requests/month", volume(req)),
-        _ => format!("none below {} requests/month", volume(b.not_below.unwrap_or(0.0))),
+        _ => format!(
+            "none below {} requests/month",
+            volume(b.not_below.unwrap_or(0.0))
+        ),
     }
 }
 

@@ -51,7 +51,10 @@ impl Refusal {
     /// The refusal a storage call threw: a `QuotaExceededError` means full, a
     /// `SecurityError` blocked.
     fn of(error: &wasm_bindgen::JsValue) -> Refusal {
-        let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        let name = js_sys::Reflect::get(error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
         match name.as_str() {
             "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => Refusal::Full,
             "SecurityError" => Refusal::Blocked,
@@ -61,7 +64,9 @@ impl Refusal {
 
     fn reason(self) -> &'static str {
         match self {
-            Refusal::Blocked => "this browser does not let the page store data (site data is blocked, or a private window allows none)",
+            Refusal::Blocked => {
+                "this browser does not let the page store data (site data is blocked, or a private window allows none)"
+            }
             Refusal::Full => "this browser's storage for this site is full",
             Refusal::Other => "this browser refused to store it",
         }
@@ -116,8 +121,22 @@ pub fn parse(text: &str) -> (Vec<Saved>, Vec<String>) {
     let replaced = "Saving a scenario will replace what is stored.";
     let items = match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => items,
-        Ok(_) => return (Vec::new(), vec![format!("The saved scenarios in this browser are not a list, so none could be shown. {replaced}")]),
-        Err(_) => return (Vec::new(), vec![format!("The saved scenarios in this browser are damaged (not valid JSON), so none could be shown. {replaced}")]),
+        Ok(_) => {
+            return (
+                Vec::new(),
+                vec![format!(
+                    "The saved scenarios in this browser are not a list, so none could be shown. {replaced}"
+                )],
+            );
+        }
+        Err(_) => {
+            return (
+                Vec::new(),
+                vec![format!(
+                    "The saved scenarios in this browser are damaged (not valid JSON), so none could be shown. {replaced}"
+                )],
+            );
+        }
     };
     let mut good = Vec::new();
     let mut problems = Vec::new();
@@ -138,7 +157,10 @@ pub fn parse(text: &str) -> (Vec<Saved>, Vec<String>) {
         good.push(entry);
     }
     if !problems.is_empty() {
-        problems.push("Skipped entries are dropped the next time a scenario is saved, renamed or deleted.".to_string());
+        problems.push(
+            "Skipped entries are dropped the next time a scenario is saved, renamed or deleted."
+                .to_string(),
+        );
     }
     (good, problems)
 }
@@ -147,23 +169,35 @@ pub fn parse(text: &str) -> (Vec<Saved>, Vec<String>) {
 /// stored before as it was.
 fn store(list: &[Saved]) -> Result<(), Refusal> {
     let text = serde_json::to_string(list).map_err(|_| Refusal::Other)?;
-    storage()?.set_item(STORAGE_KEY, &text).map_err(|e| Refusal::of(&e))
+    storage()?
+        .set_item(STORAGE_KEY, &text)
+        .map_err(|e| Refusal::of(&e))
 }
 
 fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// "2025-01-31 14:05 UTC" from an ISO date; other text as it is.
 fn shown_date(iso: &str) -> String {
     match (iso.get(..10), iso.get(11..16)) {
-        (Some(day), Some(time)) if iso.as_bytes().get(10) == Some(&b'T') => format!("{day} {time} UTC"),
+        (Some(day), Some(time)) if iso.as_bytes().get(10) == Some(&b'T') => {
+            format!("{day} {time} UTC")
+        }
         _ => iso.to_string(),
     }
 }
 
 fn clean_name(name: &str) -> String {
-    name.chars().filter(|c| !c.is_control()).take(MAX_NAME_CHARS).collect::<String>().trim().to_string()
+    name.chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_NAME_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// The collapsible panel below the charts.
@@ -174,7 +208,14 @@ pub fn SavedPanel() -> impl IntoView {
     let open_at_start = !initial.is_empty() || !initial_problems.is_empty();
     let next_id = StoredValue::new(initial.len() as u32);
     let rows = RwSignal::new(
-        initial.into_iter().enumerate().map(|(i, saved)| Row { id: i as u32, saved }).collect::<Vec<_>>(),
+        initial
+            .into_iter()
+            .enumerate()
+            .map(|(i, saved)| Row {
+                id: i as u32,
+                saved,
+            })
+            .collect::<Vec<_>>(),
     );
     let problems = RwSignal::new(initial_problems);
     let selected = RwSignal::new(Vec::<u32>::new());
@@ -186,7 +227,8 @@ pub fn SavedPanel() -> impl IntoView {
     // and the page carries on.
     let commit = move |what: String, change: &dyn Fn(&mut Vec<Row>)| {
         rows.update(|r| change(r));
-        let list: Vec<Saved> = rows.with_untracked(|r| r.iter().map(|row| row.saved.clone()).collect());
+        let list: Vec<Saved> =
+            rows.with_untracked(|r| r.iter().map(|row| row.saved.clone()).collect());
         if let Err(e) = store(&list) {
             problems.update(|p| p.push(refused_message(&what, e)));
         }
@@ -197,18 +239,33 @@ pub fn SavedPanel() -> impl IntoView {
             if !s.name.trim().is_empty() {
                 s.name.clone()
             } else {
-                catalog::preset(&s.preset).map(|p| p.name.clone()).unwrap_or_else(|| "Scenario".into())
+                catalog::preset(&s.preset)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| "Scenario".into())
             }
         })
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = clean_name(&name_input.get_untracked());
-        let name = if typed.is_empty() { clean_name(&untrack(default_name)) } else { typed };
+        let name = if typed.is_empty() {
+            clean_name(&untrack(default_name))
+        } else {
+            typed
+        };
         let query = state.scenario.with_untracked(crate::link::encode);
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        commit(format!("Scenario \"{name}\""), &|r: &mut Vec<Row>| r.push(Row { id, saved: Saved { name: name.clone(), query: query.clone(), saved_at: now_iso() } }));
+        commit(format!("Scenario \"{name}\""), &|r: &mut Vec<Row>| {
+            r.push(Row {
+                id,
+                saved: Saved {
+                    name: name.clone(),
+                    query: query.clone(),
+                    saved_at: now_iso(),
+                },
+            })
+        });
         name_input.set(String::new());
     };
 
@@ -223,7 +280,10 @@ pub fn SavedPanel() -> impl IntoView {
     let compared = Memo::new(move |_| {
         let ids = selected.get();
         rows.with(|r| {
-            ids.iter().filter_map(|id| r.iter().find(|row| row.id == *id)).map(|row| row.saved.clone()).collect::<Vec<_>>()
+            ids.iter()
+                .filter_map(|id| r.iter().find(|row| row.id == *id))
+                .map(|row| row.saved.clone())
+                .collect::<Vec<_>>()
         })
     });
     let can_compare = move || (2..=4).contains(&compared.with(Vec::len));

@@ -19,15 +19,26 @@ enum Copied {
 
 /// The page's address, which the page keeps equal to the scenario.
 fn current_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// `navigator.clipboard.writeText(text)`, when the browser has a clipboard for this page.
 fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
     let navigator = web_sys::window()?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object())?;
-    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into().ok()?;
-    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into().ok()
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// The "Copy link" button and what it says afterwards.
@@ -60,7 +71,9 @@ pub fn CopyLink() -> impl IntoView {
                     copied.set(Copied::Done);
                     set_timeout(
                         move || {
-                            if presses.get_value() == press && copied.get_untracked() == Copied::Done {
+                            if presses.get_value() == press
+                                && copied.get_untracked() == Copied::Done
+                            {
                                 copied.set(Copied::Idle);
                             }
                         },
@@ -110,14 +123,17 @@ pub fn DownloadJson() -> impl IntoView {
     let state = use_state();
     let problem = RwSignal::new(None::<String>);
     let download = move |_| {
-        let (scenario, link, preset) =
-            state.scenario.with_untracked(|s| (s.to_value(), crate::link::encode(s), s.preset.clone()));
+        let (scenario, link, preset) = state
+            .scenario
+            .with_untracked(|s| (s.to_value(), crate::link::encode(s), s.preset.clone()));
         let report = state.report.with_untracked(|r| serde_json::to_value(r));
         let result = report.map_err(|e| e.to_string()).and_then(|report| {
             let doc = serde_json::json!({ "scenario": scenario, "link": link, "report": report });
             serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
         });
-        let result = result.and_then(|text| download_text(&format!("llm-tco-{preset}.json"), "application/json", &text));
+        let result = result.and_then(|text| {
+            download_text(&format!("llm-tco-{preset}.json"), "application/json", &text)
+        });
         problem.set(result.err().map(|e| format!("Download failed: {e}")));
     };
     view! {

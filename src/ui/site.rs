@@ -16,7 +16,9 @@ pub fn load_site() -> Site {
     let site = Site(RwSignal::new(None));
     provide_context(site);
     leptos::task::spawn_local(async move {
-        let Some(text) = fetch_json_text("site.json").await else { return };
+        let Some(text) = fetch_json_text("site.json").await else {
+            return;
+        };
         let (config, warnings) = SiteConfig::parse(&text);
         for warning in warnings {
             gloo::console::warn!(warning);
@@ -30,12 +32,24 @@ pub fn load_site() -> Site {
 /// not JSON at all, such as a host's HTML page for unknown paths.
 async fn fetch_json_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     if !response.ok() || content_type.contains("text/html") {
         return None;
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 fn use_site() -> Option<SiteConfig> {
@@ -51,7 +65,11 @@ pub fn SiteBrand() -> impl IntoView {
             return None;
         }
         // The logo is decorative next to the name, and stands for it alone.
-        let alt = if site.organisation.is_some() { String::new() } else { "Logo".to_string() };
+        let alt = if site.organisation.is_some() {
+            String::new()
+        } else {
+            "Logo".to_string()
+        };
         Some(view! {
             <span class="site-brand">
                 {site.logo.map(|src| view! { <img class="site-logo" src=src alt=alt/> })}

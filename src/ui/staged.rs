@@ -57,7 +57,9 @@ pub fn then(step: impl FnOnce() + 'static) {
 
 /// One step per task; the render a step triggers runs before the task ends.
 fn pump() {
-    let step = SOON.with(|q| q.borrow_mut().pop_front()).or_else(|| QUEUE.with(|q| q.borrow_mut().pop_front()));
+    let step = SOON
+        .with(|q| q.borrow_mut().pop_front())
+        .or_else(|| QUEUE.with(|q| q.borrow_mut().pop_front()));
     match step {
         Some(step) => {
             step();

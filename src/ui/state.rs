@@ -107,7 +107,10 @@ impl AppState {
     /// How money and colours are shown right now.
     pub fn look(&self) -> Look {
         let money = self.scenario.with(|s| Money::from_org(&s.org));
-        Look { dark: self.dark.get(), money }
+        Look {
+            dark: self.dark.get(),
+            money,
+        }
     }
 
     pub fn money(&self) -> Money {

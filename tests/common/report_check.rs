@@ -27,7 +27,11 @@ pub fn non_finite_in_debug(debug: &str) -> Vec<String> {
             for tail in [",", " ", "]", "}", ")"] {
                 let needle = format!("{lead}{word}{tail}");
                 if let Some(at) = debug.find(&needle) {
-                    let from = debug[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+                    let from = debug[..at]
+                        .char_indices()
+                        .rev()
+                        .nth(60)
+                        .map_or(0, |(i, _)| i);
                     problems.push(format!("…{}…", &debug[from..at + needle.len()]));
                 }
             }
@@ -39,7 +43,10 @@ pub fn non_finite_in_debug(debug: &str) -> Vec<String> {
 fn nullable(path: &str) -> bool {
     let leaf = path.rsplit('/').next().unwrap_or_default();
     path.starts_with("/breakeven/")
-        || matches!(leaf, "infeasible_reason" | "payback_month_owned" | "payback_month_rented")
+        || matches!(
+            leaf,
+            "infeasible_reason" | "payback_month_owned" | "payback_month_rented"
+        )
 }
 
 fn walk(v: &Value, path: &str, problems: &mut Vec<String>) {
