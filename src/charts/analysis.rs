@@ -161,6 +161,7 @@ pub fn histogram(u: &Uncertainty, look: &Look) -> Chart {
         )
     };
     let marks = MarkLine::new()
+        .silent(true)
         .symbol(vec![Symbol::None, Symbol::None])
         .line_style(
             LineStyle::new()

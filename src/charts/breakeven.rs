@@ -25,7 +25,7 @@ pub fn breakeven(report: &Report, s: &Scenario, look: &Look) -> Chart {
     // Room below the grid for the axis name and the zoom slider.
     let mut chart = frame(look, legend(), 80)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .x_axis(x_axis(look, AxisType::Log, "Monthly requests"))
+        .x_axis(x_axis(look, AxisType::Log, "Monthly requests").min("dataMin").max("dataMax"))
         .y_axis(y_axis(look, look.money_name("Monthly cost")))
         .data_zoom(
             DataZoom::new()
@@ -56,6 +56,7 @@ pub fn breakeven(report: &Report, s: &Scenario, look: &Look) -> Chart {
         if !marks.is_empty() {
             line = line.mark_line(
                 MarkLine::new()
+                    .silent(true)
                     .symbol(vec![Symbol::None, Symbol::None])
                     .line_style(
                         LineStyle::new()

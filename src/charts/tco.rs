@@ -37,6 +37,7 @@ pub fn tco(report: &Report, look: &Look) -> Chart {
             let colour = look.colour(id);
             line = line.mark_line(
                 MarkLine::new()
+                    .silent(true)
                     .symbol(vec![Symbol::None, Symbol::None])
                     .line_style(LineStyle::new().type_(LineStyleType::Dashed).color(colour))
                     .data(vec![MarkLineVariant::Simple(

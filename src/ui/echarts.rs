@@ -165,16 +165,40 @@ fn whole_axis_values_in_tooltip(option: &JsValue) {
     }
 }
 
-/// The components an update replaces outright: one the new option leaves out disappears,
-/// as does every series it does not list. The tooltip and the zoom are merged instead, so
-/// a reader's zoom survives an input and the tooltip's element is not rebuilt (and the
-/// page's layout measured again) on every keystroke.
-const REPLACED: [&str; 6] = ["series", "xAxis", "yAxis", "legend", "grid", "title"];
+/// A zoom slider without the miniature of the first series behind it: drawing that
+/// miniature was a third of the breakeven chart's redraw on every input. charming has no
+/// setting for it, so it is added to the option here.
+fn slider_without_data_shadow(option: &JsValue) {
+    let Some(zooms) = js_sys::Reflect::get(option, &"dataZoom".into())
+        .ok()
+        .filter(js_sys::Array::is_array)
+    else {
+        return;
+    };
+    for zoom in js_sys::Array::from(&zooms).iter() {
+        if js_sys::Reflect::get(&zoom, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .as_deref()
+            == Some("slider")
+        {
+            let _ = js_sys::Reflect::set(&zoom, &"showDataShadow".into(), &JsValue::FALSE);
+        }
+    }
+}
+
+/// The components an update replaces outright: every series the new option does not list
+/// disappears. Everything else is merged: each chart always sets the same axis, grid and
+/// legend properties, so merging them leaves nothing stale, and their views are updated
+/// instead of built anew on every keystroke; a reader's zoom survives an input and the
+/// tooltip's element is not rebuilt (and the page's layout measured again).
+const REPLACED: [&str; 1] = ["series"];
 
 /// Replaces the option of an instance with charming's JSON (see [`REPLACED`]).
 pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     let option = js_sys::JSON::parse(option_json).map_err(|e| format!("{e:?}"))?;
     whole_axis_values_in_tooltip(&option);
+    slider_without_data_shadow(&option);
     let opts = js_sys::Object::new();
     let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
     let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);

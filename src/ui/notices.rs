@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::embed::AccentFit;
-use crate::scenario::FieldError;
+use crate::scenario::{FieldError, Scenario};
 
 /// A dismissible list of what was ignored in the link, and why.
 #[component]
@@ -49,33 +49,48 @@ pub fn AccentNotice(
     }
 }
 
-/// Keeps the address bar's query equal to the scenario, without adding history entries.
-/// `page_keys` (the embed settings, as query text) ride along unchanged after it. The
-/// first write waits until the first screen is built: encoding a link reads the frozen
-/// preset values, work the first screen should not wait for.
+thread_local! {
+    /// The page's own keys (the embed settings, as query text), kept after the scenario's
+    /// link in the address bar.
+    static PAGE_KEYS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Keeps the address bar's query equal to the scenario once typing pauses, without
+/// adding history entries; the page's own keys ride along unchanged after it. Writing the
+/// address on every keystroke would cost each input a history update the reader cannot
+/// see. The first write waits until the first screen is built: encoding a link reads the
+/// frozen preset values, work the first screen should not wait for.
 pub fn follow_address_bar(state: AppState, page_keys: String) {
+    PAGE_KEYS.with(|k| *k.borrow_mut() = page_keys);
     let started = RwSignal::new(false);
     super::staged::then(move || {
         let _ = started.try_set(true);
     });
     Effect::new(move |_| {
-        if !started.get() {
-            return;
+        state.settled.track();
+        if started.get() {
+            state.settled.with_untracked(write_address_bar);
         }
-        let mut query = state.scenario.with(crate::link::encode);
+    });
+}
+
+/// Writes `scenario`'s link into the address bar now, unless it is there already.
+pub fn write_address_bar(scenario: &Scenario) {
+    let mut query = crate::link::encode(scenario);
+    PAGE_KEYS.with(|k| {
+        let page_keys = k.borrow();
         if !page_keys.is_empty() {
             query = format!("{query}&{page_keys}");
         }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let current = window.location().search().unwrap_or_default();
-        let wanted = format!("?{query}");
-        if current != wanted {
-            if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
-            }
-        }
     });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let current = window.location().search().unwrap_or_default();
+    let wanted = format!("?{query}");
+    if current != wanted {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
+        }
+    }
 }

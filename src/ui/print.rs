@@ -54,9 +54,13 @@ pub fn PrintReport() -> impl IntoView {
             }
         })
     };
-    // The address bar follows the inputs at once, so by the time they settle it is theirs.
+    // The address bar follows the settled inputs; written here too, so this link is
+    // theirs whichever of the two runs first.
     let link = move || {
         state.settled.track();
+        state
+            .settled
+            .with_untracked(super::notices::write_address_bar);
         web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default()

@@ -51,8 +51,11 @@ pub fn CopyLink() -> impl IntoView {
     let presses = StoredValue::new(0u32);
 
     let copy = move |_| {
-        // The address bar follows the scenario in an effect; encode here so the link is
-        // current even when that effect has not run yet.
+        // The address bar follows the inputs once typing pauses; bring it up to date now,
+        // so the copied link and the address bar agree even right after a keystroke.
+        state
+            .scenario
+            .with_untracked(super::notices::write_address_bar);
         let url = current_url();
         let query = state.scenario.with_untracked(crate::link::encode);
         let url = match url.split_once('?') {
