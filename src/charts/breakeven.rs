@@ -25,7 +25,11 @@ pub fn breakeven(report: &Report, s: &Scenario, look: &Look) -> Chart {
     // Room below the grid for the axis name and the zoom slider.
     let mut chart = frame(look, legend(), 80)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .x_axis(x_axis(look, AxisType::Log, "Monthly requests").min("dataMin").max("dataMax"))
+        .x_axis(
+            x_axis(look, AxisType::Log, "Monthly requests")
+                .min("dataMin")
+                .max("dataMax"),
+        )
         .y_axis(y_axis(look, look.money_name("Monthly cost")))
         .data_zoom(
             DataZoom::new()

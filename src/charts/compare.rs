@@ -29,7 +29,11 @@ pub fn scenario_colour(look: &Look, i: usize) -> &'static str {
 pub fn compare(scenarios: &[(String, &Report)], look: &Look) -> Chart {
     let mut chart = frame(look, legend(), 48)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .x_axis(x_axis(look, AxisType::Log, "Monthly requests").min("dataMin").max("dataMax"))
+        .x_axis(
+            x_axis(look, AxisType::Log, "Monthly requests")
+                .min("dataMin")
+                .max("dataMax"),
+        )
         .y_axis(y_axis(look, look.money_name("Monthly cost")));
     for (i, (name, report)) in scenarios.iter().enumerate() {
         let colour = scenario_colour(look, i);

@@ -47,6 +47,15 @@ pub fn pct(x: f64) -> String {
     }
 }
 
+/// "1 replica", "3 replicas", "1,200 replicas".
+pub fn replicas(n: f64) -> String {
+    if n == 1.0 {
+        "1 replica".into()
+    } else {
+        format!("{} replicas", count(n))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -58,14 +67,5 @@ mod tests {
         assert_eq!(super::usd(0.0105), "$0.0105");
         assert_eq!(super::pct(40.0), "40%");
         assert_eq!(super::pct(12.34), "12.3%");
-    }
-}
-
-/// "1 replica", "3 replicas", "1,200 replicas".
-pub fn replicas(n: f64) -> String {
-    if n == 1.0 {
-        "1 replica".into()
-    } else {
-        format!("{} replicas", count(n))
     }
 }

@@ -654,10 +654,12 @@ fn put(whole: &mut Value, path: &str, value: Value) {
 
 /// An integer field's `24.0` becomes `24`, which the u32 behind it accepts.
 fn whole_number_as_integer(spec: &FieldSpec, slot: &mut Value) {
-    if let (FieldKind::Number { integer: true, .. }, Some(x)) = (spec.kind, slot.as_f64()) {
-        if slot.is_f64() && x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) {
-            *slot = Value::from(x as u64);
-        }
+    if let (FieldKind::Number { integer: true, .. }, Some(x)) = (spec.kind, slot.as_f64())
+        && slot.is_f64()
+        && x.fract() == 0.0
+        && (0.0..=f64::from(u32::MAX)).contains(&x)
+    {
+        *slot = Value::from(x as u64);
     }
 }
 
@@ -691,10 +693,10 @@ pub fn merge(base: &mut Value, over: &Value) {
 /// serde's messages name the field with "unknown field `x`" or "invalid type ... for key";
 /// keep the field when it can be found, else the whole scenario.
 fn serde_error_field(message: &str) -> String {
-    if let Some(start) = message.find('`') {
-        if let Some(len) = message[start + 1..].find('`') {
-            return message[start + 1..start + 1 + len].to_string();
-        }
+    if let Some(start) = message.find('`')
+        && let Some(len) = message[start + 1..].find('`')
+    {
+        return message[start + 1..start + 1 + len].to_string();
     }
     "(scenario)".into()
 }

@@ -7,7 +7,7 @@ use charming::Chart;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chart_view::ChartView;
+use super::chart_view::{ChartView, OnReady};
 use super::echarts::ECharts;
 use super::export::{ChartExport, InstanceSlot};
 use crate::charts::Table;
@@ -47,7 +47,7 @@ pub fn ChartCard<C, T>(
     table: T,
     /// Called once with the chart's instance.
     #[prop(optional)]
-    on_ready: Option<Rc<dyn Fn(&ECharts)>>,
+    on_ready: Option<OnReady>,
     /// A line under the title.
     #[prop(optional)]
     note: &'static str,

@@ -12,6 +12,9 @@ use leptos_use::{
 
 use super::echarts::{self, ECharts};
 
+/// Called with a chart's ECharts instance once it exists (to attach event handlers).
+pub type OnReady = Rc<dyn Fn(&ECharts)>;
+
 /// Draws the chart `option` returns, again whenever the signals it reads change: one
 /// `echarts.init` per element, the option replaced on every change, resized with the
 /// element, disposed when the element goes away.
@@ -32,7 +35,7 @@ pub fn ChartView<F>(
     #[prop(optional, into)]
     class: String,
     /// Called with the instance once it exists (to attach event handlers).
-    on_ready: Rc<dyn Fn(&ECharts)>,
+    on_ready: OnReady,
 ) -> impl IntoView
 where
     F: Fn() -> Chart + 'static,
@@ -74,11 +77,11 @@ where
         }
         let chart = option();
         let Some(el) = node.get() else { return };
-        if inst.borrow().is_none() {
-            if let Some(created) = echarts::init(&el, false) {
-                on_ready(&created);
-                *inst.borrow_mut() = Some(created);
-            }
+        if inst.borrow().is_none()
+            && let Some(created) = echarts::init(&el, false)
+        {
+            on_ready(&created);
+            *inst.borrow_mut() = Some(created);
         }
         if let Some(i) = inst.borrow().as_ref() {
             // Compact JSON: charming's own `to_string` indents it.
@@ -100,10 +103,11 @@ where
     let inst = instance.clone();
     Effect::new(move |_| {
         let (w, h) = (size.width.get(), size.height.get());
-        if w > 0.0 && h > 0.0 {
-            if let Some(i) = inst.borrow().as_ref() {
-                let _ = i.resize();
-            }
+        if w > 0.0
+            && h > 0.0
+            && let Some(i) = inst.borrow().as_ref()
+        {
+            let _ = i.resize();
         }
     });
 

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::chart_card::ChartCard;
+use super::chart_view::OnReady;
 use super::echarts::ECharts;
 use super::embed::shows;
 use super::staged::Later;
@@ -15,7 +16,7 @@ use crate::charts;
 use crate::embed::Section;
 
 /// Clicking anywhere on the breakeven chart's plot sets the monthly volume there.
-fn click_sets_volume(state: AppState) -> Rc<dyn Fn(&ECharts)> {
+fn click_sets_volume(state: AppState) -> OnReady {
     Rc::new(move |instance: &ECharts| {
         let inst: ECharts = AsRef::<JsValue>::as_ref(instance).clone().unchecked_into();
         let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {

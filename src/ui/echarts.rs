@@ -95,10 +95,10 @@ pub fn preload() {
 pub fn load(done: impl FnOnce() + 'static) {
     let done = std::cell::Cell::new(Some(done));
     let on_load = Closure::<dyn Fn()>::new(move || {
-        if loaded() {
-            if let Some(f) = done.take() {
-                f();
-            }
+        if loaded()
+            && let Some(f) = done.take()
+        {
+            f();
         }
     });
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

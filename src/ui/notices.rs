@@ -88,9 +88,9 @@ pub fn write_address_bar(scenario: &Scenario) {
     };
     let current = window.location().search().unwrap_or_default();
     let wanted = format!("?{query}");
-    if current != wanted {
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
-        }
+    if current != wanted
+        && let Ok(history) = window.history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
     }
 }
