@@ -6,7 +6,7 @@ use llm_tco::model::{UncertainRange, sensitivity, uncertainty};
 use llm_tco::scenario::Scenario;
 use serde_json::Value;
 
-fn json(chart: charming::Chart) -> Value {
+fn json(chart: llm_tco::charts::Chart) -> Value {
     serde_json::from_str(&chart.to_string()).unwrap()
 }
 

@@ -1,6 +1,6 @@
 //! The tornado of sensitivities and the histogram of simulated savings.
 
-use charming::Chart;
+use super::Chart;
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
     MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,

@@ -1,6 +1,6 @@
 //! What each option's monthly cost is made of, as stacked bars.
 
-use charming::Chart;
+use super::Chart;
 use charming::element::{AxisLabel, AxisType, ItemStyle, Tooltip, Trigger};
 use charming::series::Bar;
 

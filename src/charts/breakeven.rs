@@ -1,6 +1,6 @@
 //! Monthly cost against monthly requests: where self-hosting starts to pay.
 
-use charming::Chart;
+use super::Chart;
 use charming::component::{DataZoom, DataZoomType, FilterMode};
 use charming::element::{
     AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,

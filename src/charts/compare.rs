@@ -1,7 +1,7 @@
 //! Saved scenarios side by side: each one's API line and cheapest self-hosted line over
 //! monthly volume, on one log axis.
 
-use charming::Chart;
+use super::Chart;
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Tooltip, Trigger};
 use charming::series::Line;
 

@@ -1,4 +1,5 @@
-//! Report -> charming::Chart: pure functions, tested natively on the option JSON.
+//! Report -> ECharts option (charming's components in [`Chart`]): pure functions, tested
+//! natively on the option JSON.
 //!
 //! Each chart has a table twin holding exactly the numbers it plots. The options keep
 //! one colour each in every chart. Label formatting stays within what ECharts templates
@@ -8,6 +9,7 @@ mod analysis;
 mod breakdown;
 mod breakeven;
 mod compare;
+mod option;
 mod table;
 mod tco;
 
@@ -15,10 +17,10 @@ pub use analysis::{histogram, histogram_table, tornado, tornado_table};
 pub use breakdown::{breakdown, breakdown_table};
 pub use breakeven::{breakeven, breakeven_table};
 pub use compare::{compare, scenario_colour};
+pub use option::{Chart, Series};
 pub use table::{Cell, Table};
 pub use tco::{tco, tco_table};
 
-use charming::Chart;
 use charming::component::{Axis, Grid, Legend, LegendType, Title};
 use charming::element::{
     AxisLabel, AxisType, Color, LineStyle, NameLocation, SplitLine, TextStyle,

@@ -1,6 +1,6 @@
 //! Cumulative cash per option over the horizon, with the payback months.
 
-use charming::Chart;
+use super::Chart;
 use charming::element::{
     AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
     MarkLineVariant, Symbol, Tooltip, Trigger,

@@ -298,7 +298,7 @@ fn UncertaintyPanel() -> impl IntoView {
             note="Right of zero, self-hosting is cheaper; dashed lines mark P10, P50 and P90."
             chart=move || result.with(|r| match r {
                 Some((u, _)) => charts::histogram(u, &state.look()),
-                None => charming::Chart::new(),
+                None => crate::charts::Chart::new(),
             })
             table=move || result.with(|r| match r {
                 Some((u, _)) => charts::histogram_table(u, &state.look()),

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use charming::Chart;
+use crate::charts::Chart;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use charming::Chart;
+use crate::charts::Chart;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_use::{
