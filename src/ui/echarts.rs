@@ -140,28 +140,64 @@ pub fn init(el: &web_sys::HtmlElement, svg: bool) -> Option<ECharts> {
 /// not "258,291.0000000000", which ECharts writes for a log axis). charming has no
 /// setting for the label's precision, so it is added to the option here.
 fn whole_axis_values_in_tooltip(option: &JsValue) {
-    let child = |parent: &JsValue, key: &str| -> Option<JsValue> {
-        let existing = js_sys::Reflect::get(parent, &key.into())
-            .ok()
-            .filter(|v| v.is_object());
-        existing.or_else(|| {
-            let created: JsValue = js_sys::Object::new().into();
-            js_sys::Reflect::set(parent, &key.into(), &created).ok()?;
-            Some(created)
-        })
-    };
     let Some(tooltip) = js_sys::Reflect::get(option, &"tooltip".into())
         .ok()
         .filter(|v| v.is_object())
     else {
         return;
     };
-    let Some(label) = child(&tooltip, "axisPointer").and_then(|pointer| child(&pointer, "label"))
+    let Some(label) =
+        object_at(&tooltip, "axisPointer").and_then(|pointer| object_at(&pointer, "label"))
     else {
         return;
     };
-    if js_sys::Reflect::get(&label, &"precision".into()).is_ok_and(|v| v.is_undefined()) {
-        let _ = js_sys::Reflect::set(&label, &"precision".into(), &JsValue::from_f64(0.0));
+    set_unless_set(&label, "precision", &JsValue::from_f64(0.0));
+}
+
+/// The object under `key` in `parent`, created empty when there is none.
+fn object_at(parent: &JsValue, key: &str) -> Option<JsValue> {
+    let existing = js_sys::Reflect::get(parent, &key.into())
+        .ok()
+        .filter(|v| v.is_object());
+    existing.or_else(|| {
+        let created: JsValue = js_sys::Object::new().into();
+        js_sys::Reflect::set(parent, &key.into(), &created).ok()?;
+        Some(created)
+    })
+}
+
+fn set_unless_set(target: &JsValue, key: &str, value: &JsValue) {
+    if js_sys::Reflect::get(target, &key.into()).is_ok_and(|v| v.is_undefined()) {
+        let _ = js_sys::Reflect::set(target, &key.into(), value);
+    }
+}
+
+/// The first and last labels of a numeric x axis sit inside the chart: centred on the
+/// axis ends, a long last label ("60,000,000") was cut off at the chart's right edge.
+/// charming has no setting for their alignment, so it is added to the option here.
+fn x_axis_end_labels_inside(option: &JsValue) {
+    let Ok(axes) = js_sys::Reflect::get(option, &"xAxis".into()) else {
+        return;
+    };
+    let axes: Vec<JsValue> = if js_sys::Array::is_array(&axes) {
+        js_sys::Array::from(&axes).iter().collect()
+    } else if axes.is_object() {
+        vec![axes]
+    } else {
+        return;
+    };
+    for axis in axes {
+        let category = js_sys::Reflect::get(&axis, &"type".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .is_some_and(|t| t == "category");
+        if category {
+            continue;
+        }
+        if let Some(label) = object_at(&axis, "axisLabel") {
+            set_unless_set(&label, "alignMinLabel", &JsValue::from_str("left"));
+            set_unless_set(&label, "alignMaxLabel", &JsValue::from_str("right"));
+        }
     }
 }
 
@@ -199,6 +235,7 @@ pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     let option = js_sys::JSON::parse(option_json).map_err(|e| format!("{e:?}"))?;
     whole_axis_values_in_tooltip(&option);
     slider_without_data_shadow(&option);
+    x_axis_end_labels_inside(&option);
     let opts = js_sys::Object::new();
     let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
     let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);
