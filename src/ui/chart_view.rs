@@ -45,30 +45,54 @@ where
     let ready = super::echarts_ready();
     let printing = super::printing();
 
-    // Near: within a screen of the visible part. Seen: at least partly on screen.
+    // Near: within a screen of the visible part. Seen: at least partly on screen. Mostly
+    // seen: at least half of it on screen, or filling at least half of the screen.
     let (near, set_near) = signal(false);
     let (seen, set_seen) = signal(false);
-    for (margin, set) in [("100% 0px", set_near), ("0px", set_seen)] {
-        use_intersection_observer_with_options(
-            node,
-            move |entries, _| {
-                if let Some(entry) = entries.last() {
-                    set.set(entry.is_intersecting());
-                }
-            },
-            UseIntersectionObserverOptions::default().root_margin(margin),
-        );
-    }
+    let (mostly_seen, set_mostly_seen) = signal(false);
+    use_intersection_observer_with_options(
+        node,
+        move |entries, _| {
+            if let Some(entry) = entries.last() {
+                set_near.set(entry.is_intersecting());
+            }
+        },
+        UseIntersectionObserverOptions::default().root_margin("100% 0px"),
+    );
+    use_intersection_observer_with_options(
+        node,
+        move |entries, _| {
+            if let Some(entry) = entries.last() {
+                let screen = entry.root_bounds().map_or(f64::INFINITY, |r| r.height());
+                let shown = entry.intersection_rect().height();
+                set_seen.set(entry.is_intersecting());
+                set_mostly_seen.set(
+                    entry.is_intersecting()
+                        && (entry.intersection_ratio() >= 0.5 || shown >= screen / 2.0),
+                );
+            }
+        },
+        UseIntersectionObserverOptions::default()
+            .root_margin("0px")
+            .thresholds(vec![0.0, 0.25, 0.5, 0.75, 1.0]),
+    );
+    // While typing, a chart mostly off screen waits for the pause (see below).
+    let settling = use_context::<super::state::AppState>().map(|s| s.settling);
 
     let inst = instance.clone();
     // The option last handed to ECharts: an unchanged chart is not redrawn.
     let drawn = RefCell::new(String::new());
     Effect::new(move |_| {
-        // A chart near the screen is drawn once; after that only while on screen (or
-        // printed) does it follow the inputs. Otherwise the effect follows only the view
-        // and print state, and catches up when the chart scrolls into sight.
+        // A chart near the screen is drawn once. After that, a chart mostly on screen (or
+        // printed) follows every input; one only partly on screen catches up once typing
+        // pauses, so an input redraws the chart the reader is watching within the frame
+        // instead of also redrawing a sliver at the screen's edge; one off screen catches
+        // up when it scrolls into sight. Until then the effect follows only the view,
+        // print and typing state.
         let first = drawn.borrow().is_empty();
-        if !(seen.get() || printing.get() || (first && near.get())) {
+        let follow = mostly_seen.get() || printing.get() || (first && near.get());
+        let catch_up = seen.get() && !settling.is_some_and(|s| s.get());
+        if !(follow || catch_up) {
             return;
         }
         if !ready.get() {
