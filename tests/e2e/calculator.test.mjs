@@ -49,6 +49,51 @@ test('typing a volume changes the summary and moves the current-volume marker', 
   await context.close();
 });
 
+test('the chart being watched redraws on every input; one mostly off screen catches up once typing pauses', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  await waitForChart(page, '[data-chart="tco"] .chart');
+  // The breakeven chart in the middle of the screen: the cumulative-cost chart below it
+  // shows only its top, less than half of it.
+  const tcoShown = await page.evaluate(() => {
+    document.querySelector('[data-chart="breakeven"] .chart').scrollIntoView({ block: 'center' });
+    const r = document.querySelector('[data-chart="tco"] .chart').getBoundingClientRect();
+    return (Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / r.height;
+  });
+  assert.ok(tcoShown > 0 && tcoShown < 0.5, `the cumulative-cost chart shows ${tcoShown} of itself`);
+  // The screen's observers report the new view in a task of their own.
+  await page.waitForTimeout(300);
+  // Read where it is: the helper would scroll the chart into view.
+  const lastApi = () => page.evaluate(() => {
+    const el = document.querySelector('[data-chart="tco"] .chart');
+    return window.echarts.getInstanceByDom(el).getOption().series[0].data.at(-1)[1];
+  });
+  const before = await lastApi();
+  // One input, read two frames later (well within the 250 ms pause).
+  const [todayMark, tcoNow] = await page.evaluate(async () => {
+    const input = document.querySelector('#f-workload-monthly_requests');
+    input.value = '2500000';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const option = (sel) => window.echarts.getInstanceByDom(document.querySelector(sel)).getOption();
+    const marks = option('[data-chart="breakeven"] .chart').series.flatMap((s) => s.markLine?.data ?? []);
+    return [marks.map((m) => m.xAxis), option('[data-chart="tco"] .chart').series[0].data.at(-1)[1]];
+  });
+  assert.ok(todayMark.includes(2_500_000), `breakeven marks at ${todayMark}`);
+  assert.equal(tcoNow, before, 'the partly shown chart waits for the pause');
+  // After the pause, the API's cash over 36 months: tokens 2.5M x $0.0105 = $26,250 and
+  // 0.05 FTE x $16,000 = $800 a month, 36 x $27,050 = $973,800, plus the $5,000
+  // implementation paid once: $978,800 (at 1M it was 36 x $11,300 + $5,000 = $411,800).
+  await page.waitForFunction((b) => {
+    const el = document.querySelector('[data-chart="tco"] .chart');
+    return window.echarts.getInstanceByDom(el).getOption().series[0].data.at(-1)[1] !== b;
+  }, before, { timeout: 5000 });
+  assert.equal(before, 411800);
+  assert.equal(await lastApi(), 978800);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a preset replaces the inputs; reset returns to it', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await ready(page);
