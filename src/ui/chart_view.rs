@@ -50,19 +50,18 @@ where
     let (near, set_near) = signal(false);
     let (seen, set_seen) = signal(false);
     let (mostly_seen, set_mostly_seen) = signal(false);
-    use_intersection_observer_with_options(
-        node,
-        move |entries, _| {
-            if let Some(entry) = entries.last() {
-                set_near.set(entry.is_intersecting());
-            }
-        },
-        UseIntersectionObserverOptions::default().root_margin("100% 0px"),
-    );
-    use_intersection_observer_with_options(
-        node,
-        move |entries, _| {
-            if let Some(entry) = entries.last() {
+    // One closure for both observers: one copy of the observer's code in the wasm.
+    let quarters = vec![0.0, 0.25, 0.5, 0.75, 1.0];
+    for (margin, thresholds, near_one) in [("100% 0px", vec![0.0], true), ("0px", quarters, false)]
+    {
+        use_intersection_observer_with_options(
+            node,
+            move |entries, _| {
+                let Some(entry) = entries.last() else { return };
+                if near_one {
+                    set_near.set(entry.is_intersecting());
+                    return;
+                }
                 let screen = entry.root_bounds().map_or(f64::INFINITY, |r| r.height());
                 let shown = entry.intersection_rect().height();
                 set_seen.set(entry.is_intersecting());
@@ -70,12 +69,12 @@ where
                     entry.is_intersecting()
                         && (entry.intersection_ratio() >= 0.5 || shown >= screen / 2.0),
                 );
-            }
-        },
-        UseIntersectionObserverOptions::default()
-            .root_margin("0px")
-            .thresholds(vec![0.0, 0.25, 0.5, 0.75, 1.0]),
-    );
+            },
+            UseIntersectionObserverOptions::default()
+                .root_margin(margin)
+                .thresholds(thresholds),
+        );
+    }
     // While typing, a chart mostly off screen waits for the pause (see below).
     let settling = use_context::<super::state::AppState>().map(|s| s.settling);
 
