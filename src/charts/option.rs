@@ -135,42 +135,34 @@ mod tests {
     use charming::component::LegendType;
     use charming::element::{AxisType, Trigger};
 
+    /// The same builder calls on either container.
+    macro_rules! sample {
+        ($chart:expr) => {
+            $chart
+                .title(Title::new().text("Cost"))
+                .background_color(Color::Value("transparent".into()))
+                .animation(false)
+                .tooltip(Tooltip::new().trigger(Trigger::Axis))
+                .legend(Legend::new().type_(LegendType::Scroll).top(0))
+                .grid(Grid::new().contain_label(true).left(8))
+                .x_axis(Axis::new().type_(AxisType::Log).name("Monthly requests"))
+                .y_axis(Axis::new().type_(AxisType::Value))
+                .data_zoom(DataZoom::new().x_axis_index(0))
+                .series(
+                    Line::new()
+                        .name("API")
+                        .data(vec![vec![1.0, 2.0], vec![10.0, 20.0]]),
+                )
+                .series(Bar::new().name("Owned").data(vec![3.0, 4.0]))
+        };
+    }
+
     /// The container writes exactly what charming's `Chart` writes for the same calls, so
     /// the page draws the same charts.
     #[test]
     fn writes_what_charming_writes() {
-        let ours = Chart::new()
-            .title(Title::new().text("Cost"))
-            .background_color(Color::Value("transparent".into()))
-            .animation(false)
-            .tooltip(Tooltip::new().trigger(Trigger::Axis))
-            .legend(Legend::new().type_(LegendType::Scroll).top(0))
-            .grid(Grid::new().contain_label(true).left(8))
-            .x_axis(Axis::new().type_(AxisType::Log).name("Monthly requests"))
-            .y_axis(Axis::new().type_(AxisType::Value))
-            .data_zoom(DataZoom::new().x_axis_index(0))
-            .series(
-                Line::new()
-                    .name("API")
-                    .data(vec![vec![1.0, 2.0], vec![10.0, 20.0]]),
-            )
-            .series(Bar::new().name("Owned").data(vec![3.0, 4.0]));
-        let theirs = charming::Chart::new()
-            .title(Title::new().text("Cost"))
-            .background_color(Color::Value("transparent".into()))
-            .animation(false)
-            .tooltip(Tooltip::new().trigger(Trigger::Axis))
-            .legend(Legend::new().type_(LegendType::Scroll).top(0))
-            .grid(Grid::new().contain_label(true).left(8))
-            .x_axis(Axis::new().type_(AxisType::Log).name("Monthly requests"))
-            .y_axis(Axis::new().type_(AxisType::Value))
-            .data_zoom(DataZoom::new().x_axis_index(0))
-            .series(
-                Line::new()
-                    .name("API")
-                    .data(vec![vec![1.0, 2.0], vec![10.0, 20.0]]),
-            )
-            .series(Bar::new().name("Owned").data(vec![3.0, 4.0]));
+        let ours = sample!(Chart::new());
+        let theirs = sample!(charming::Chart::new());
         let ours = serde_json::to_value(&ours).unwrap();
         assert_eq!(ours, serde_json::to_value(&theirs).unwrap());
         // Spot checks of the shape ECharts reads: one axis is an object, series a list.
