@@ -38,7 +38,7 @@ use header::Header;
 pub use header::remove_boot_header;
 use inputs::Inputs;
 use notices::{AccentNotice, LinkNotices, follow_address_bar};
-use print::PrintReport;
+use print::PrintOnDemand;
 use results::Results;
 use saved::SavedPanel;
 use site::{SiteCta, SiteFooter, load_site};
@@ -127,7 +127,7 @@ fn Calculator() -> impl IntoView {
                 {shows(Section::Results).then(|| view! { <Later soon=true><Results/></Later> })}
                 <ChartsPanel/>
                 {shows(Section::Analysis).then(|| view! { <Later><Analysis/></Later> })}
-                {full_page.then(|| view! { <Later><SavedPanel/></Later><Later><PrintReport/></Later> })}
+                {full_page.then(|| view! { <Later><SavedPanel/></Later><PrintOnDemand/> })}
             </div>
         </main>
     }

@@ -31,9 +31,22 @@ fn shown(value: &Value, unit: &str) -> String {
     }
 }
 
+/// The print-only parts of the page, built the first time it is printed and kept from
+/// then on. Hidden on screen, they were a quarter of the page's elements, built at start
+/// for nothing on most visits. The browser fires `beforeprint` before it lays the page
+/// out for print, and the parts are built in the microtasks right after it, so they are
+/// in the printout.
+#[component]
+pub fn PrintOnDemand() -> impl IntoView {
+    let printing = super::printing();
+    let printed =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || printing.get());
+    move || printed.get().then(|| view! { <PrintReport/> })
+}
+
 /// The print-only parts of the page (hidden on screen).
 #[component]
-pub fn PrintReport() -> impl IntoView {
+fn PrintReport() -> impl IntoView {
     let state = use_state();
     // Hidden on screen, so it follows the inputs only once typing pauses: rebuilding its
     // tables on every keystroke would cost every input for nothing.

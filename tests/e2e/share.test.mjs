@@ -250,7 +250,11 @@ test('every export downloads what it says', async () => {
 test('the printed report: title, results, charts and assumptions, no controls', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { width: 900, height: 1200 });
   await ready(page, '?v=1&p=coding-assistant&n=Acme%20dev%20tools');
+  // Built the first time the page is printed, not before.
+  assert.equal(await page.locator('.print-head, .print-assumptions').count(), 0);
   await page.emulateMedia({ media: 'print' });
+  // What the browser fires before it lays the page out for print (page.pdf below does too).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.waitForTimeout(400);
   assert.ok(await page.locator('.print-head').isVisible());
   assert.match(await page.locator('.print-head h2').textContent(), /Acme dev tools/);
