@@ -8,9 +8,10 @@ fn main() {
     leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
 }
 
-/// Builds the page out of sight, a part per task (`ui::staged`), while the static header
-/// of `index.html` stays on screen; once the first screen is built, one task swaps the
-/// two, so nothing painted moves and no frame shows half a page.
+/// Builds the page a part per task (`ui::staged`), while the static header of
+/// `index.html` stays on screen: once the live header is built (out of sight), one task
+/// swaps the two, and every later part appears below what is already shown, so nothing
+/// painted moves and no single task lays out the whole first screen.
 #[cfg(target_arch = "wasm32")]
 fn mount() {
     use wasm_bindgen::JsCast;
@@ -27,7 +28,7 @@ fn mount() {
     let _ = body.append_child(&root);
     leptos::mount::mount_to(root.clone().unchecked_into(), llm_tco::ui::App).forget();
     let shown = root.clone();
-    llm_tco::ui::staged::after_first_screen(move || {
+    llm_tco::ui::staged::after_first_block(move || {
         llm_tco::ui::remove_boot_header();
         let _ = shown.remove_attribute("hidden");
     });

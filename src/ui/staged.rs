@@ -44,10 +44,17 @@ fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `step` in a task of its own right after the `soon` blocks created so far (the
-/// first screen), before the others.
-pub fn after_first_screen(step: impl FnOnce() + 'static) {
-    enqueue(true, step);
+/// Runs `step` in a task of its own right after the first `soon` block created so far
+/// (the page's header), before the rest of the first screen.
+pub fn after_first_block(step: impl FnOnce() + 'static) {
+    SOON.with(|q| {
+        let mut q = q.borrow_mut();
+        let at = q.len().min(1);
+        q.insert(at, Box::new(step));
+    });
+    if !PUMPING.with(|p| p.replace(true)) {
+        set_timeout(pump, Duration::ZERO);
+    }
 }
 
 /// Runs `step` in a task of its own after every [`Later`] block created so far.
