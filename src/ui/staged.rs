@@ -1,7 +1,7 @@
-//! Rendering the page in steps: what the first screen shows is built in the mount's task,
-//! every [`Later`] block in a task of its own after it, in page order. A phone's main
-//! thread is then never blocked for the whole page at once, and the first screen appears
-//! as soon as its own part is built.
+//! Rendering the page in steps: the mount's task only sets the app up, and every
+//! [`Later`] block is built in a task of its own after it, the first screen's (`soon`)
+//! first, each in page order. A phone's main thread is then never blocked for the whole
+//! page at once, and each part appears as soon as it is built.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
