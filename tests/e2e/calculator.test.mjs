@@ -63,7 +63,7 @@ test('the chart being watched redraws on every input; one mostly off screen catc
   assert.ok(tcoShown > 0 && tcoShown < 0.5, `the cumulative-cost chart shows ${tcoShown} of itself`);
   // The screen's observers report the new view in a task of their own.
   await page.waitForTimeout(300);
-  // Read where it is: the helper would scroll the chart into view.
+  // Read where it is: chartOption() would scroll the chart into view.
   const lastApi = () => page.evaluate(() => {
     const el = document.querySelector('[data-chart="tco"] .chart');
     return window.echarts.getInstanceByDom(el).getOption().series[0].data.at(-1)[1];
