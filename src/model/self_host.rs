@@ -149,22 +149,16 @@ impl Rented {
                 ),
                 usd: self.redundancy_replicas * self.warm_replica_usd,
             },
-            CostItem {
-                category: CostCategory::Infrastructure,
-                item: "Infrastructure".into(),
-                usd: self.infra_usd,
-            },
-            CostItem {
-                category: CostCategory::Operations,
-                item: format!("Operations ({ops_fte} FTE)"),
-                usd: self.ops_usd,
-            },
-            CostItem {
-                category: CostCategory::Implementation,
-                item: format!("Implementation over {horizon_months} months"),
-                usd: self.implementation_usd_per_month,
-            },
         ]
+        .into_iter()
+        .chain(people_and_setup(
+            self.infra_usd,
+            self.ops_usd,
+            self.implementation_usd_per_month,
+            ops_fte,
+            horizon_months,
+        ))
+        .collect()
     }
 }
 
@@ -296,23 +290,45 @@ impl Owned {
                 item: "Facility".into(),
                 usd: self.facility_usd,
             },
-            CostItem {
-                category: CostCategory::Infrastructure,
-                item: "Infrastructure".into(),
-                usd: self.infra_usd,
-            },
-            CostItem {
-                category: CostCategory::Operations,
-                item: format!("Operations ({ops_fte} FTE)"),
-                usd: self.ops_usd,
-            },
-            CostItem {
-                category: CostCategory::Implementation,
-                item: format!("Implementation over {horizon_months} months"),
-                usd: self.implementation_usd_per_month,
-            },
         ]
+        .into_iter()
+        .chain(people_and_setup(
+            self.infra_usd,
+            self.ops_usd,
+            self.implementation_usd_per_month,
+            ops_fte,
+            horizon_months,
+        ))
+        .collect()
     }
+}
+
+/// The lines rented and owned fleets share: infrastructure, operations staff and the
+/// implementation spread over the horizon.
+fn people_and_setup(
+    infra_usd: f64,
+    ops_usd: f64,
+    implementation_usd_per_month: f64,
+    ops_fte: f64,
+    horizon_months: f64,
+) -> [CostItem; 3] {
+    [
+        CostItem {
+            category: CostCategory::Infrastructure,
+            item: "Infrastructure".into(),
+            usd: infra_usd,
+        },
+        CostItem {
+            category: CostCategory::Operations,
+            item: format!("Operations ({ops_fte} FTE)"),
+            usd: ops_usd,
+        },
+        CostItem {
+            category: CostCategory::Implementation,
+            item: format!("Implementation over {horizon_months} months"),
+            usd: implementation_usd_per_month,
+        },
+    ]
 }
 
 /// Requests over the fleet's planned capacity, in percent.

@@ -118,14 +118,8 @@ macro_rules! f {
     };
     ($path:literal, $alias:literal, $group:literal, $label:literal, $unit:literal, $help:literal, $kind:expr, advanced) => {
         FieldSpec {
-            path: $path,
-            alias: $alias,
-            group: $group,
-            label: $label,
-            unit: $unit,
-            help: $help,
-            kind: $kind,
             advanced: true,
+            ..f!($path, $alias, $group, $label, $unit, $help, $kind)
         }
     };
 }

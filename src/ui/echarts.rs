@@ -166,6 +166,11 @@ fn object_at(parent: &JsValue, key: &str) -> Option<JsValue> {
     })
 }
 
+/// The string under `key` in `object`, if there is one.
+fn string_at(object: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &key.into()).ok()?.as_string()
+}
+
 fn set_unless_set(target: &JsValue, key: &str, value: &JsValue) {
     if js_sys::Reflect::get(target, &key.into()).is_ok_and(|v| v.is_undefined()) {
         let _ = js_sys::Reflect::set(target, &key.into(), value);
@@ -187,11 +192,7 @@ fn x_axis_end_labels_inside(option: &JsValue) {
         return;
     };
     for axis in axes {
-        let category = js_sys::Reflect::get(&axis, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .is_some_and(|t| t == "category");
-        if category {
+        if string_at(&axis, "type").as_deref() == Some("category") {
             continue;
         }
         if let Some(label) = object_at(&axis, "axisLabel") {
@@ -212,12 +213,7 @@ fn slider_without_data_shadow(option: &JsValue) {
         return;
     };
     for zoom in js_sys::Array::from(&zooms).iter() {
-        if js_sys::Reflect::get(&zoom, &"type".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .as_deref()
-            == Some("slider")
-        {
+        if string_at(&zoom, "type").as_deref() == Some("slider") {
             let _ = js_sys::Reflect::set(&zoom, &"showDataShadow".into(), &JsValue::FALSE);
         }
     }

@@ -74,23 +74,49 @@ pub fn follow_address_bar(state: AppState, page_keys: String) {
     });
 }
 
-/// Writes `scenario`'s link into the address bar now, unless it is there already.
-pub fn write_address_bar(scenario: &Scenario) {
-    let mut query = crate::link::encode(scenario);
+/// The page's address without its query and fragment.
+pub fn page_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The address bar's query (without the `?`) for a scenario's `link`: the link, then
+/// the page's own keys.
+fn query_for(link: &str) -> String {
     PAGE_KEYS.with(|k| {
         let page_keys = k.borrow();
-        if !page_keys.is_empty() {
-            query = format!("{query}&{page_keys}");
+        if page_keys.is_empty() {
+            link.to_string()
+        } else {
+            format!("{link}&{page_keys}")
         }
-    });
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let current = window.location().search().unwrap_or_default();
-    let wanted = format!("?{query}");
-    if current != wanted
+    })
+}
+
+/// The page's whole address for `scenario`, as the address bar shows it.
+pub fn address_for(scenario: &Scenario) -> String {
+    format!(
+        "{}?{}",
+        page_base(),
+        query_for(&crate::link::encode(scenario))
+    )
+}
+
+/// Writes `scenario`'s link into the address bar now, unless it is there already, and
+/// returns that link (the query without the page's own keys).
+pub fn write_address_bar(scenario: &Scenario) -> String {
+    let link = crate::link::encode(scenario);
+    let wanted = format!("?{}", query_for(&link));
+    if let Some(window) = web_sys::window()
+        && window.location().search().unwrap_or_default() != wanted
         && let Ok(history) = window.history()
     {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
     }
+    link
 }

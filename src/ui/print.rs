@@ -67,17 +67,8 @@ fn PrintReport() -> impl IntoView {
             }
         })
     };
-    // The address bar follows the settled inputs; written here too, so this link is
-    // theirs whichever of the two runs first.
-    let link = move || {
-        state.settled.track();
-        state
-            .settled
-            .with_untracked(super::notices::write_address_bar);
-        web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
-    };
+    // The settled scenario's address, as the address bar shows it once typing pauses.
+    let link = move || state.settled.with(super::notices::address_for);
     let today = move || {
         js_sys::Date::new_0()
             .to_iso_string()

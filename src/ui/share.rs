@@ -17,13 +17,6 @@ enum Copied {
     Manual(String),
 }
 
-/// The page's address, which the page keeps equal to the scenario.
-fn current_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
 /// `navigator.clipboard.writeText(text)`, when the browser has a clipboard for this page.
 fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
     let navigator = web_sys::window()?.navigator();
@@ -53,15 +46,10 @@ pub fn CopyLink() -> impl IntoView {
     let copy = move |_| {
         // The address bar follows the inputs once typing pauses; bring it up to date now,
         // so the copied link and the address bar agree even right after a keystroke.
-        state
+        let link = state
             .scenario
             .with_untracked(super::notices::write_address_bar);
-        let url = current_url();
-        let query = state.scenario.with_untracked(crate::link::encode);
-        let url = match url.split_once('?') {
-            Some((base, _)) => format!("{base}?{query}"),
-            None => format!("{}?{query}", url.split('#').next().unwrap_or_default()),
-        };
+        let url = format!("{}?{link}", super::notices::page_base());
         presses.update_value(|n| *n += 1);
         let press = presses.get_value();
         let Some(promise) = clipboard_write(&url) else {

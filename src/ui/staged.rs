@@ -39,6 +39,11 @@ pub fn pending() -> bool {
 fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
     let queue = if soon { &SOON } else { &QUEUE };
     queue.with(|q| q.borrow_mut().push_back(Box::new(step)));
+    start_pumping();
+}
+
+/// Schedules the pump unless it is already running.
+fn start_pumping() {
     if !PUMPING.with(|p| p.replace(true)) {
         set_timeout(pump, Duration::ZERO);
     }
@@ -52,9 +57,7 @@ pub fn after_first_block(step: impl FnOnce() + 'static) {
         let at = q.len().min(1);
         q.insert(at, Box::new(step));
     });
-    if !PUMPING.with(|p| p.replace(true)) {
-        set_timeout(pump, Duration::ZERO);
-    }
+    start_pumping();
 }
 
 /// Runs `step` in a task of its own after every [`Later`] block created so far.
