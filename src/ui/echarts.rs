@@ -1,8 +1,9 @@
 //! The few ECharts calls the charts need, on the instance each chart element owns.
 //!
-//! charming builds the option; it is handed over as JSON with `replaceMerge` for the
-//! series, axes and legend, so series that disappear from one update to the next do not
-//! linger (charming's own renderer merges everything and needs an element id).
+//! charming builds the option; it is handed over as JSON and merged into the last one,
+//! with the series replaced whenever their shape changes, so nothing that disappears from
+//! one update to the next lingers (charming's own renderer merges everything and needs an
+//! element id).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -219,24 +220,92 @@ fn slider_without_data_shadow(option: &JsValue) {
     }
 }
 
-/// The components an update replaces outright: every series the new option does not list
-/// disappears. Everything else is merged: each chart always sets the same axis, grid and
-/// legend properties, so merging them leaves nothing stale, and their views are updated
-/// instead of built anew on every keystroke; a reader's zoom survives an input and the
-/// tooltip's element is not rebuilt (and the page's layout measured again).
+/// What an update replaces outright when the series change shape: every series the new
+/// option does not list disappears. Everything else is always merged: each chart always
+/// sets the same axis, grid and legend properties, so merging them leaves nothing stale,
+/// and their views are updated instead of built anew on every keystroke; a reader's zoom
+/// survives an input and the tooltip's element is not rebuilt (and the page's layout
+/// measured again).
 const REPLACED: [&str; 1] = ["series"];
 
-/// Replaces the option of an instance with charming's JSON (see [`REPLACED`]).
+thread_local! {
+    /// The [`series_shape`] each instance was last given.
+    static SHAPES: js_sys::WeakMap = js_sys::WeakMap::new();
+}
+
+/// The shape of an option's series: their types, and at every depth which keys they set
+/// (an array is one value, whatever it holds). Merging an update into the last one leaves
+/// nothing stale when both have the same shape: every key the last one set is set again,
+/// and arrays (the points, the marker lines) are replaced whole. A series that gains or
+/// loses its points or a marker line changes the shape.
+pub fn series_shape(option: &JsValue) -> String {
+    let mut shape = String::new();
+    let series = js_sys::Reflect::get(option, &"series".into()).unwrap_or_default();
+    let series = if js_sys::Array::is_array(&series) {
+        js_sys::Array::from(&series).iter().collect()
+    } else if series.is_object() {
+        vec![series]
+    } else {
+        Vec::new()
+    };
+    for one in series {
+        // A line that becomes bars is a new series.
+        shape.push_str(&string_at(&one, "type").unwrap_or_default());
+        write_shape(&one, &mut shape);
+        shape.push(';');
+    }
+    shape
+}
+
+fn write_shape(value: &JsValue, out: &mut String) {
+    if js_sys::Array::is_array(value) {
+        out.push_str("[]");
+    } else if value.is_object() {
+        let mut keys: Vec<String> = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect();
+        keys.sort_unstable();
+        out.push('{');
+        for key in keys {
+            out.push_str(&key);
+            out.push(':');
+            let inner = js_sys::Reflect::get(value, &key.as_str().into()).unwrap_or_default();
+            write_shape(&inner, out);
+            out.push(',');
+        }
+        out.push('}');
+    } else if !value.is_undefined() {
+        out.push('.');
+    }
+}
+
+/// Hands charming's JSON to an instance: merged into the last option when the series keep
+/// their shape (cheaper: ECharts updates the series' views in place), and with the series
+/// replaced (see [`REPLACED`]) when they do not.
 pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     let option = js_sys::JSON::parse(option_json).map_err(|e| format!("{e:?}"))?;
     whole_axis_values_in_tooltip(&option);
     slider_without_data_shadow(&option);
     x_axis_end_labels_inside(&option);
+    let shape = series_shape(&option);
+    let same_shape =
+        SHAPES.with(|s| s.get(instance.unchecked_ref()).as_string().as_deref() == Some(&shape));
     let opts = js_sys::Object::new();
-    let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
-    let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);
+    if !same_shape {
+        let replaced: js_sys::Array = REPLACED.iter().map(|t| JsValue::from_str(t)).collect();
+        let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &replaced);
+    }
     let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::FALSE);
-    instance
+    let set = instance
         .set_option_js(&option, &opts)
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| format!("{e:?}"));
+    // A failed update may have left anything behind: the next one replaces the series.
+    let remembered = if set.is_ok() {
+        JsValue::from_str(&shape)
+    } else {
+        JsValue::UNDEFINED
+    };
+    SHAPES.with(|s| s.set(instance.unchecked_ref(), &remembered));
+    set
 }

@@ -94,6 +94,38 @@ test('the chart being watched redraws on every input; one mostly off screen catc
   await context.close();
 });
 
+test('a marker line that stops applying leaves the chart; later inputs move the rest in place', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  const marksOf = (option, name) => markLineXs({ series: option.series.filter((s) => s.name === name) });
+  const before = await chartOption(page, 'breakeven');
+  assert.equal(before.series.length, 4);
+  assert.equal(marksOf(before, 'Rented GPUs').length, 1);
+  assert.equal(marksOf(before, 'Owned GPUs').length, 1);
+  // At $1,000 a GPU-hour the rented fleet costs more than the API at every volume: its
+  // breakeven marker goes (the series change shape, so they are replaced).
+  await page.getByLabel('GPU hour price', { exact: true }).fill('1000');
+  await page.waitForFunction(() => {
+    const o = window.echarts.getInstanceByDom(document.querySelector('[data-chart="breakeven"] .chart')).getOption();
+    return (o.series.find((s) => s.name === 'Rented GPUs').markLine?.data?.length ?? 0) === 0;
+  }, null, { timeout: 5000 });
+  // A new volume keeps that shape (merged in place): today's marker moves from 1,000,000
+  // to 2,500,000, the owned breakeven stays, and the rented marker does not come back.
+  await page.getByLabel('Monthly requests', { exact: true }).fill('2500000');
+  await page.waitForFunction(() => {
+    const o = window.echarts.getInstanceByDom(document.querySelector('[data-chart="breakeven"] .chart')).getOption();
+    return o.series.some((s) => (s.markLine?.data ?? []).some((d) => d.xAxis === 2_500_000));
+  }, null, { timeout: 5000 });
+  const after = await chartOption(page, 'breakeven');
+  assert.equal(after.series.length, 4);
+  assert.deepEqual(marksOf(after, 'Rented GPUs'), []);
+  assert.deepEqual(marksOf(after, 'Cloud API'), [2_500_000]);
+  assert.deepEqual(marksOf(after, 'Owned GPUs'), marksOf(before, 'Owned GPUs'));
+  assert.equal(markLineXs(after).length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a preset replaces the inputs; reset returns to it', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await ready(page);
