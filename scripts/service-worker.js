@@ -10,8 +10,10 @@
 // - Fetch: the page itself and unhashed files (echarts.min.js, revalidated) go to the
 //   network first and fall back to this build's cache only when the network fails, so an
 //   online visitor always gets one deployment's files; hashed files come from the cache
-//   first (their name changes with their content). Anything not listed is left to the
-//   browser.
+//   first (their name changes with their content). The site owner's branding (site.json
+//   and the logo it names) is edited without a new build, so it is not one of the
+//   build's files: the network answers first, and the last copy is kept for offline use.
+//   Anything else is left to the browser.
 const BUILD = '__BUILD__';
 const FILES = /*__FILES__*/[];
 
@@ -22,6 +24,7 @@ const PREFIX = `llm-tco:${SCOPE}:`;
 const CACHE = PREFIX + BUILD;
 const PAGE = SCOPE;
 const listed = new Map(FILES.map((f) => [new URL(f.url, SCOPE).href, f]));
+const SITE = new URL('site.json', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
@@ -47,6 +50,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const key = url.origin + url.pathname;
+  if (key === SITE || (request.destination === 'image' && !listed.has(key))) {
+    if (!url.search) event.respondWith(branding(request, key));
+    return;
+  }
   const file = listed.get(key);
   if (!file || url.search) return;
   // Unhashed files are revalidated: a copy in the HTTP cache may be an older build's.
@@ -70,6 +77,71 @@ async function networkFirst(request, key) {
 
 async function cacheFirst(request, key) {
   return (await fromCache(key)) ?? fetch(request);
+}
+
+/**
+ * site.json or an image: the network's answer, kept when it is site.json or the logo it
+ * names (a host that answers unknown paths with its page is not kept); offline, the kept
+ * copy. A site.json that is gone (404) is forgotten with its logo.
+ */
+async function branding(request, key) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (key === SITE) {
+      if (isBranding(response)) await keepSite(cache, response.clone());
+      else if (response.status === 404) await forgetSite(cache);
+    } else if (isBranding(response) && key === await logoOf(cache)) {
+      await cache.put(key, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const kept = await cache.match(key);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+function isBranding(response) {
+  return response.ok && !(response.headers.get('content-type') ?? '').includes('text/html');
+}
+
+/** Keeps site.json, and fetches and keeps the logo it names (best effort). */
+async function keepSite(cache, response) {
+  const text = await response.text();
+  await cache.put(SITE, new Response(text, { headers: { 'content-type': 'application/json' } }));
+  const logo = logoIn(text);
+  if (!logo || await cache.match(logo)) return;
+  try {
+    const image = await fetch(logo, { cache: 'no-cache' });
+    if (isBranding(image)) await cache.put(logo, image);
+  } catch {
+    // Kept the next time the page shows it.
+  }
+}
+
+async function forgetSite(cache) {
+  const logo = await logoOf(cache);
+  if (logo) await cache.delete(logo);
+  await cache.delete(SITE);
+}
+
+/** The absolute address of the logo the kept site.json names, if any. */
+async function logoOf(cache) {
+  const kept = await cache.match(SITE);
+  return kept ? logoIn(await kept.text()) : null;
+}
+
+/** The same-origin logo a site.json text names (the page shows no other), or null. */
+function logoIn(text) {
+  try {
+    const logo = JSON.parse(text)?.logo;
+    if (typeof logo !== 'string') return null;
+    const url = new URL(logo, SCOPE);
+    return url.origin === self.location.origin ? url.origin + url.pathname : null;
+  } catch {
+    return null;
+  }
 }
 
 async function precache() {
@@ -98,6 +170,13 @@ async function precache() {
       headers.delete('content-length');
       await cache.put(url, new Response(body, { status: response.status, headers }));
     }));
+    // The site's branding, when it has one: never a reason for the install to fail.
+    try {
+      const site = await fetch(SITE, { cache: 'no-cache' });
+      if (isBranding(site)) await keepSite(cache, site);
+    } catch {
+      // Kept the next time the page asks for it.
+    }
   } catch (error) {
     await caches.delete(CACHE);
     throw error;

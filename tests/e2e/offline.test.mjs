@@ -174,3 +174,37 @@ test('a worker whose files the server does not have yet installs nothing; the ol
   assert.deepEqual(unexpected(problems), []);
   await context.close();
 });
+
+test("offline, the site owner's branding stays: site.json and the logo it names", async () => {
+  const dir = folder();
+  deploy(dir, 'A');
+  // Written after the build, as a site owner does: neither is one of the build's files.
+  const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0f766e"/></svg>';
+  writeFileSync(join(dir, 'acme-logo.svg'), logo);
+  writeFileSync(join(dir, 'site.json'), JSON.stringify({ organisation: 'Acme Advisory', logo: 'acme-logo.svg' }));
+  const server = await serveFolder(dir);
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.goto(server.url);
+  await waitForChart(page, '[data-chart="breakeven"] .chart');
+  await controlled(page);
+  const branding = () => page.evaluate(() => ({
+    name: document.querySelector('.site-name')?.textContent,
+    logoWidth: document.querySelector('.site-logo')?.naturalWidth,
+  }));
+  await page.waitForFunction(() => document.querySelector('.site-logo')?.complete);
+  assert.deepEqual(await branding(), { name: 'Acme Advisory', logoWidth: 40 });
+
+  // A later visit: the browser's HTTP cache has let the branding go (hosts serve it for
+  // minutes, not a year), only the worker's copy is left.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await context.setOffline(true);
+  await server.close();
+  const response = await page.reload();
+  assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
+  await waitForChart(page, '[data-chart="breakeven"] .chart');
+  await page.waitForFunction(() => document.querySelector('.site-logo')?.complete);
+  assert.deepEqual(await branding(), { name: 'Acme Advisory', logoWidth: 40 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
