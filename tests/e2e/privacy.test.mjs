@@ -28,11 +28,11 @@ test('after load, using the calculator makes no network request at all', async (
   await page.waitForLoadState('networkidle');
   const atLoad = [...requests];
   assert.ok(atLoad.every((u) => u.startsWith(server.url)), `only same-origin files: ${atLoad}`);
-  // Once the first results are drawn, the worker fetches this build's own files, each
-  // once, and nothing else.
+  // Once the first results are drawn, the worker fetches this build's own files and the
+  // site's branding (site.json, here without a logo), each once, and nothing else.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller);
-  const kept = workerFiles(server.url);
+  const kept = [...workerFiles(server.url), new URL('site.json', server.url).href];
   const precached = workerRequests.filter((u) => !u.endsWith('/sw.js'));
   assert.deepEqual([...precached].sort(), [...kept].sort(), 'the worker fetched exactly the files it keeps');
   requests.length = 0;
