@@ -508,7 +508,7 @@ pub fn evaluate(s: &Scenario) -> Report {
             share_pct,
             hybrid_kind: h.kind,
             api_implementation_usd: api.implementation_usd_per_month * horizon,
-            self_host_implementation_usd: rented.implementation_usd_per_month * horizon,
+            self_host_implementation_usd: rented.overheads.implementation_usd_per_month * horizon,
         },
         &mut warnings,
     );

@@ -47,9 +47,7 @@ pub struct Rented {
     pub warm_gpu_hours_per_replica: f64,
     /// Scale-to-zero only: GPU-hours billed per request.
     pub gpu_hours_per_request: f64,
-    pub infra_usd: f64,
-    pub ops_usd: f64,
-    pub implementation_usd_per_month: f64,
+    pub overheads: Overheads,
 }
 
 impl Rented {
@@ -80,17 +78,11 @@ impl Rented {
             Billing::AlwaysOn | Billing::ActiveWindow => (warm_replica_usd, 0.0),
         };
         let redundancy_replicas = f64::from(r.redundancy_replicas);
-        let infra_usd = input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0);
-        let ops_usd = input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month;
-        let implementation_usd_per_month =
-            input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
+        let overheads = Overheads::new(s, r);
         Self {
             line: Line {
                 // Failover replicas stay warm whatever the billing: they must take over at once.
-                fixed_usd: redundancy_replicas * warm_replica_usd
-                    + infra_usd
-                    + ops_usd
-                    + implementation_usd_per_month,
+                fixed_usd: redundancy_replicas * warm_replica_usd + overheads.monthly_usd(),
                 per_replica_usd,
                 per_request_usd,
                 capacity_requests,
@@ -102,9 +94,7 @@ impl Rented {
             warm_replica_usd,
             warm_gpu_hours_per_replica,
             gpu_hours_per_request,
-            infra_usd,
-            ops_usd,
-            implementation_usd_per_month,
+            overheads,
         }
     }
 
@@ -151,13 +141,7 @@ impl Rented {
             },
         ]
         .into_iter()
-        .chain(people_and_setup(
-            self.infra_usd,
-            self.ops_usd,
-            self.implementation_usd_per_month,
-            ops_fte,
-            horizon_months,
-        ))
+        .chain(self.overheads.lines(ops_fte, horizon_months))
         .collect()
     }
 }
@@ -191,9 +175,7 @@ pub struct Owned {
     pub power_kw_per_replica: f64,
     pub redundancy_replicas: f64,
     pub facility_usd: f64,
-    pub infra_usd: f64,
-    pub ops_usd: f64,
-    pub implementation_usd_per_month: f64,
+    pub overheads: Overheads,
     pub life_months: f64,
     pub residual_share: f64,
 }
@@ -226,16 +208,11 @@ impl Owned {
             * (annuity_factor + maintenance_per_month_share)
             + power_per_replica_usd;
         let facility_usd = input(o.facility_usd_per_month, 0.0, 1.0e12, 0.0);
-        let infra_usd = input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0);
-        let ops_usd = input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month;
-        let implementation_usd_per_month =
-            input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0) / r.horizon_months;
+        let overheads = Overheads::new(s, r);
         let fixed_usd = installation_usd * (annuity_factor + maintenance_per_month_share)
             + redundancy_replicas * per_replica_usd
             + facility_usd
-            + infra_usd
-            + ops_usd
-            + implementation_usd_per_month;
+            + overheads.monthly_usd();
         Self {
             line: Line {
                 fixed_usd,
@@ -253,9 +230,7 @@ impl Owned {
             power_kw_per_replica,
             redundancy_replicas,
             facility_usd,
-            infra_usd,
-            ops_usd,
-            implementation_usd_per_month,
+            overheads,
             life_months,
             residual_share,
         }
@@ -292,43 +267,55 @@ impl Owned {
             },
         ]
         .into_iter()
-        .chain(people_and_setup(
-            self.infra_usd,
-            self.ops_usd,
-            self.implementation_usd_per_month,
-            ops_fte,
-            horizon_months,
-        ))
+        .chain(self.overheads.lines(ops_fte, horizon_months))
         .collect()
     }
 }
 
-/// The lines rented and owned fleets share: infrastructure, operations staff and the
-/// implementation spread over the horizon.
-fn people_and_setup(
-    infra_usd: f64,
-    ops_usd: f64,
-    implementation_usd_per_month: f64,
-    ops_fte: f64,
-    horizon_months: f64,
-) -> [CostItem; 3] {
-    [
-        CostItem {
-            category: CostCategory::Infrastructure,
-            item: "Infrastructure".into(),
-            usd: infra_usd,
-        },
-        CostItem {
-            category: CostCategory::Operations,
-            item: format!("Operations ({ops_fte} FTE)"),
-            usd: ops_usd,
-        },
-        CostItem {
-            category: CostCategory::Implementation,
-            item: format!("Implementation over {horizon_months} months"),
-            usd: implementation_usd_per_month,
-        },
-    ]
+/// What a self-hosted fleet costs a month whether rented or owned: infrastructure, the
+/// operations staff, and the implementation spread over the horizon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overheads {
+    pub infra_usd: f64,
+    pub ops_usd: f64,
+    pub implementation_usd_per_month: f64,
+}
+
+impl Overheads {
+    pub fn new(s: &Scenario, r: &Resolved) -> Self {
+        Self {
+            infra_usd: input(s.self_host.infra_usd_per_month, 0.0, 1.0e12, 0.0),
+            ops_usd: input(s.self_host.ops_fte, 0.0, 1.0e4, 0.0) * r.loaded_fte_usd_per_month,
+            implementation_usd_per_month: input(s.self_host.implementation_usd, 0.0, 1.0e12, 0.0)
+                / r.horizon_months,
+        }
+    }
+
+    /// All three, a month.
+    pub fn monthly_usd(&self) -> f64 {
+        self.infra_usd + self.ops_usd + self.implementation_usd_per_month
+    }
+
+    /// Their lines of a cost breakdown.
+    fn lines(&self, ops_fte: f64, horizon_months: f64) -> [CostItem; 3] {
+        [
+            CostItem {
+                category: CostCategory::Infrastructure,
+                item: "Infrastructure".into(),
+                usd: self.infra_usd,
+            },
+            CostItem {
+                category: CostCategory::Operations,
+                item: format!("Operations ({ops_fte} FTE)"),
+                usd: self.ops_usd,
+            },
+            CostItem {
+                category: CostCategory::Implementation,
+                item: format!("Implementation over {horizon_months} months"),
+                usd: self.implementation_usd_per_month,
+            },
+        ]
+    }
 }
 
 /// Requests over the fleet's planned capacity, in percent.

@@ -119,7 +119,7 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
         }
         let first = month == 1;
         let api_impl = t.api.implementation_usd_per_month;
-        let sh_impl = t.rented.implementation_usd_per_month;
+        let sh_impl = t.rented.overheads.implementation_usd_per_month;
         let one_off =
             |amortised: f64, total: f64| if first { total - amortised } else { -amortised };
 
@@ -137,8 +137,8 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
             owned_capex
                 + owned_fleet.running(o)
                 + o.facility_usd
-                + o.infra_usd
-                + o.ops_usd
+                + o.overheads.infra_usd
+                + o.overheads.ops_usd
                 + if first {
                     t.self_host_implementation_usd
                 } else {
