@@ -18,3 +18,17 @@ test('the page loads and charming draws a chart, with a clean console and no fai
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('when the calculator cannot start, a notice under the static header says so', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  // The wasm is missing, as during a deployment half done.
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(server.url);
+  const notice = page.locator('[data-notice="start"]');
+  await notice.waitFor({ timeout: 10000 });
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.match(await notice.textContent(), /^The calculator could not start \(the calculator's code answered HTTP 404\)\. Reload the page;/);
+  // The static header stays on screen above it.
+  assert.ok(await page.locator('#boot-top h1').isVisible());
+  await context.close();
+});
