@@ -80,26 +80,20 @@ async function cacheFirst(request, key) {
 }
 
 /**
- * site.json or an image: the network's answer, kept when it is site.json or the logo it
- * names (a host that answers unknown paths with its page is not kept); offline, the kept
- * copy. A site.json that is gone (404) is forgotten with its logo.
+ * site.json or an image: the network's answer (see networkFirst), kept when it is
+ * site.json or the logo it names (a host that answers unknown paths with its page is not
+ * kept); offline, the kept copy. A site.json that is gone (404) is forgotten with its logo.
  */
 async function branding(request, key) {
+  const response = await networkFirst(request, key);
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
-    if (key === SITE) {
-      if (isBranding(response)) await keepSite(cache, response.clone());
-      else if (response.status === 404) await forgetSite(cache);
-    } else if (isBranding(response) && key === await logoOf(cache)) {
-      await cache.put(key, response.clone());
-    }
-    return response;
-  } catch (error) {
-    const kept = await cache.match(key);
-    if (kept) return kept;
-    throw error;
+  if (key === SITE) {
+    if (isBranding(response)) await keepSite(cache, response.clone());
+    else if (response.status === 404) await forgetSite(cache);
+  } else if (isBranding(response) && key === await logoOf(cache)) {
+    await cache.put(key, response.clone());
   }
+  return response;
 }
 
 function isBranding(response) {

@@ -6,6 +6,9 @@ use llm_tco::model::{Report, evaluate};
 use llm_tco::scenario::Scenario;
 use serde_json::{Value, json};
 
+mod common;
+use common::series;
+
 fn scenario(fields: &[(&str, Value)]) -> Scenario {
     let mut s = Scenario::default();
     for (path, value) in fields {
@@ -20,15 +23,6 @@ fn chart(s: &Scenario) -> (Report, Look, Value) {
     let look = Look::new(false, Money::from_org(&s.org));
     let json = serde_json::from_str(&breakeven(&report, s, &look).to_string()).unwrap();
     (report, look, json)
-}
-
-fn series<'a>(json: &'a Value, name: &str) -> &'a Value {
-    json["series"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no {name}"))
 }
 
 /// The x positions and labels of a series' mark lines.

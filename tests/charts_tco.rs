@@ -6,14 +6,8 @@ use llm_tco::model::evaluate;
 use llm_tco::scenario::Scenario;
 use serde_json::{Value, json};
 
-fn series<'a>(json: &'a Value, name: &str) -> &'a Value {
-    json["series"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no {name}"))
-}
+mod common;
+use common::series;
 
 fn last_y(json: &Value, name: &str) -> f64 {
     series(json, name)["data"]

@@ -167,6 +167,19 @@ fn object_at(parent: &JsValue, key: &str) -> Option<JsValue> {
     })
 }
 
+/// The objects under `key` in an option, which ECharts takes as one or as a list (none
+/// when there is neither).
+fn one_or_many(option: &JsValue, key: &str) -> Vec<JsValue> {
+    let value = js_sys::Reflect::get(option, &key.into()).unwrap_or_default();
+    if js_sys::Array::is_array(&value) {
+        js_sys::Array::from(&value).iter().collect()
+    } else if value.is_object() {
+        vec![value]
+    } else {
+        Vec::new()
+    }
+}
+
 /// The string under `key` in `object`, if there is one.
 fn string_at(object: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(object, &key.into()).ok()?.as_string()
@@ -182,17 +195,7 @@ fn set_unless_set(target: &JsValue, key: &str, value: &JsValue) {
 /// axis ends, a long last label ("60,000,000") was cut off at the chart's right edge.
 /// charming has no setting for their alignment, so it is added to the option here.
 fn x_axis_end_labels_inside(option: &JsValue) {
-    let Ok(axes) = js_sys::Reflect::get(option, &"xAxis".into()) else {
-        return;
-    };
-    let axes: Vec<JsValue> = if js_sys::Array::is_array(&axes) {
-        js_sys::Array::from(&axes).iter().collect()
-    } else if axes.is_object() {
-        vec![axes]
-    } else {
-        return;
-    };
-    for axis in axes {
+    for axis in one_or_many(option, "xAxis") {
         if string_at(&axis, "type").as_deref() == Some("category") {
             continue;
         }
@@ -240,15 +243,7 @@ thread_local! {
 /// loses its points or a marker line changes the shape.
 pub fn series_shape(option: &JsValue) -> String {
     let mut shape = String::new();
-    let series = js_sys::Reflect::get(option, &"series".into()).unwrap_or_default();
-    let series = if js_sys::Array::is_array(&series) {
-        js_sys::Array::from(&series).iter().collect()
-    } else if series.is_object() {
-        vec![series]
-    } else {
-        Vec::new()
-    };
-    for one in series {
+    for one in one_or_many(option, "series") {
         // A line that becomes bars is a new series.
         shape.push_str(&string_at(&one, "type").unwrap_or_default());
         write_shape(&one, &mut shape);

@@ -1,4 +1,5 @@
-//! The audit scenario the model tests share: every cost that is not under test is zero.
+//! What the model and chart tests share: the audit scenario, where every cost that is not
+//! under test is zero, and a reader for a chart option's series.
 #![allow(dead_code)]
 
 pub mod strategies;
@@ -35,3 +36,13 @@ pub fn audit_scenario(monthly_requests: f64) -> Scenario {
     Scenario::from_value(&audit_base(monthly_requests)).expect("valid audit scenario")
 }
 pub mod report_check;
+
+/// The series called `name` in a chart option's JSON.
+pub fn series<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
