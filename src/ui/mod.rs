@@ -126,7 +126,7 @@ fn Calculator() -> impl IntoView {
                 {shows(Section::Decision).then(|| view! { <Later soon=true><DecisionCard/></Later> })}
                 {shows(Section::Results).then(|| view! { <Later soon=true><Results/></Later> })}
                 <ChartsPanel/>
-                {shows(Section::Analysis).then(|| view! { <Later><Analysis/></Later> })}
+                {shows(Section::Analysis).then(|| view! { <Analysis/> })}
                 {full_page.then(|| view! { <Later><SavedPanel/></Later><PrintOnDemand/> })}
             </div>
         </main>
