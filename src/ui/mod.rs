@@ -43,7 +43,7 @@ use results::Results;
 use saved::SavedPanel;
 use site::{SiteCta, SiteFooter, load_site};
 use staged::Later;
-use state::{AppState, Theme};
+use state::{AppState, Theme, use_state};
 
 use crate::embed::{PageSettings, Section, ThemeChoice, fit_accent};
 
@@ -133,9 +133,17 @@ fn Calculator() -> impl IntoView {
     }
 }
 
-/// The whole calculator: the full page, or the compact embed a link with `embed=1` asks for.
-#[component]
-pub fn App() -> impl IntoView {
+/// What the page's view needs, set up before it is built: the link read, the state and
+/// the page's settings in context, the document's colour scheme and accent followed.
+pub struct Prepared {
+    page: PageSettings,
+    notices: Vec<crate::scenario::FieldError>,
+    link_fit: Memo<Option<crate::embed::AccentFit>>,
+}
+
+/// Sets the app up under the current reactive owner. The page runs it in a task of its
+/// own before [`page_view`], so neither makes one long task of both.
+pub fn prepare() -> Prepared {
     let _ = echarts_ready();
     let decoded = crate::link::decode(&location_search());
     let (page, page_notices) = PageSettings::from_extras(&decoded.extras);
@@ -151,7 +159,6 @@ pub fn App() -> impl IntoView {
     }
     provide_context(state);
     provide_context(page.clone());
-    follow_address_bar(state, page.query());
     let site = load_site();
 
     // The colour scheme is set on the document so the whole page follows it; "auto" is
@@ -188,7 +195,22 @@ pub fn App() -> impl IntoView {
         }
         apply_accent(fit.as_ref().map(|f| f.used.as_str()));
     });
+    Prepared {
+        page,
+        notices,
+        link_fit,
+    }
+}
 
+/// The page itself, under the owner [`prepare`] ran in: the full page, or the compact
+/// embed a link with `embed=1` asks for.
+pub fn page_view(prepared: Prepared) -> impl IntoView {
+    let Prepared {
+        page,
+        notices,
+        link_fit,
+    } = prepared;
+    follow_address_bar(use_state(), page.query());
     if page.embed {
         return view! {
             <EmbedRoot>
@@ -217,4 +239,10 @@ pub fn App() -> impl IntoView {
         </Later>
     }
     .into_any()
+}
+
+/// The whole calculator in one go: [`prepare`], then [`page_view`].
+#[component]
+pub fn App() -> impl IntoView {
+    page_view(prepare())
 }

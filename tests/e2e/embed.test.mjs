@@ -84,6 +84,8 @@ async function embedded(page, selector) {
   await handle.scrollIntoViewIfNeeded();
   const frame = await handle.contentFrame();
   await frame.waitForSelector('.embed-root main', { timeout: 20000 });
+  // Every part built: the frame keeps growing until then, a part per task.
+  await frame.waitForSelector('#app[aria-busy="false"]', { state: 'attached', timeout: 20000 });
   return { handle, frame };
 }
 
