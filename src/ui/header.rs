@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::embed_dialog::EmbedButton;
 use super::share::{CopyLink, DownloadJson};
+use super::staged::Later;
 use super::state::{Theme, use_state};
 use crate::catalog;
 
@@ -59,7 +60,9 @@ pub fn Header() -> impl IntoView {
                 <p class="tagline">"Cloud API or self-hosted GPUs: what this workload costs, and the volume where the answer flips."</p>
             </div>
             <p class="preset-description">{description}</p>
-            <div class="controls">
+            // Built in a task of its own, right after the rest of the header and before
+            // the header is shown: one long task less at start-up.
+            <Later next=true><div class="controls">
                 <label for="preset">"Preset"</label>
                 <select id="preset" prop:value=preset_id on:change=move |ev| choose(event_target_value(&ev))>
                     {catalog::presets().iter().map(|p| {
@@ -72,7 +75,7 @@ pub fn Header() -> impl IntoView {
                 <EmbedButton/>
                 <CopyLink/>
                 <DownloadJson/>
-            </div>
+            </div></Later>
         </header>
     }
 }

@@ -42,6 +42,12 @@ fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
     start_pumping();
 }
 
+/// Runs `step` in the next task, before every other waiting step.
+fn enqueue_next(step: impl FnOnce() + 'static) {
+    SOON.with(|q| q.borrow_mut().push_front(Box::new(step)));
+    start_pumping();
+}
+
 /// Schedules the pump unless it is already running.
 fn start_pumping() {
     if !PUMPING.with(|p| p.replace(true)) {
@@ -93,12 +99,21 @@ pub fn Later(
     /// Shown before the blocks that are not `soon`.
     #[prop(optional)]
     soon: bool,
+    /// Shown in the very next task, before every other waiting block: the second half
+    /// of a block split in two, so the two arrive together.
+    #[prop(optional)]
+    next: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
-    enqueue(soon, move || {
+    let show = move || {
         // The block may have gone meanwhile (an unmounted page): nothing to show then.
         let _ = shown.try_set(true);
-    });
+    };
+    if next {
+        enqueue_next(show);
+    } else {
+        enqueue(soon, show);
+    }
     move || shown.get().then(|| children())
 }
