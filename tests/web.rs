@@ -258,3 +258,53 @@ fn series_shape_ignores_values_and_sees_keys_that_come_and_go() {
     assert_eq!(shape("{}"), "");
     assert_eq!(shape(r#"{"series":7}"#), "");
 }
+
+thread_local! {
+    /// The blocks of the staging test, in the order they were built.
+    static BUILT: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A block's text, noted as built.
+fn built(name: &'static str) -> &'static str {
+    BUILT.with(|b| b.borrow_mut().push(name));
+    name
+}
+
+/// Blocks are built a task each: `soon` ones first, in page order, then the others; a
+/// `next` block created while a block is built comes right after that block, before
+/// every other waiting one.
+#[wasm_bindgen_test]
+async fn later_blocks_arrive_in_order_and_a_next_block_right_after_its_parent() {
+    use leptos::prelude::*;
+    use llm_tco::ui::staged::{Later, pending};
+
+    while pending() {
+        next_task().await;
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&div).unwrap();
+    let _handle = leptos::mount::mount_to(div.clone(), || {
+        view! {
+            <Later><p>{built("C")}</p></Later>
+            <Later soon=true>
+                <p>{built("A")}</p>
+                <Later next=true><p>{built("A2")}</p></Later>
+            </Later>
+            <Later soon=true><p>{built("B")}</p></Later>
+        }
+    });
+    assert_eq!(
+        div.text_content().unwrap_or_default(),
+        "",
+        "nothing is built in the mount's task"
+    );
+    assert!(pending());
+    while pending() {
+        next_task().await;
+    }
+    settle().await;
+    assert_eq!(BUILT.with(|b| b.borrow().clone()), ["A", "A2", "B", "C"]);
+    // Each in its place on the page, whatever the order it was built in.
+    assert_eq!(div.text_content().unwrap_or_default(), "CAA2B");
+}
