@@ -210,6 +210,8 @@ pub fn page_view(prepared: Prepared) -> impl IntoView {
         notices,
         link_fit,
     } = prepared;
+    // Here rather than in `prepare`: its first write waits for a step queued now, after
+    // the first screen's blocks, and a step queued in `prepare` would run before them.
     follow_address_bar(use_state(), page.query());
     if page.embed {
         return view! {

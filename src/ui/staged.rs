@@ -35,16 +35,25 @@ pub fn pending() -> bool {
     PUMPING.with(Cell::get)
 }
 
-/// Runs `step` in a later task, after every step queued before it (and every `soon` one).
-fn enqueue(soon: bool, step: impl FnOnce() + 'static) {
-    let queue = if soon { &SOON } else { &QUEUE };
-    queue.with(|q| q.borrow_mut().push_back(Box::new(step)));
-    start_pumping();
+/// Where a step joins the queue.
+#[derive(Clone, Copy)]
+enum Place {
+    /// The very next task, before every other waiting step.
+    Next,
+    /// After the `soon` steps queued before it, before every other.
+    Soon,
+    /// After every step queued before it.
+    Last,
 }
 
-/// Runs `step` in the next task, before every other waiting step.
-fn enqueue_next(step: impl FnOnce() + 'static) {
-    SOON.with(|q| q.borrow_mut().push_front(Box::new(step)));
+/// Runs `step` in a later task, at `place` among the waiting steps.
+fn enqueue(place: Place, step: impl FnOnce() + 'static) {
+    let step: Step = Box::new(step);
+    match place {
+        Place::Next => SOON.with(|q| q.borrow_mut().push_front(step)),
+        Place::Soon => SOON.with(|q| q.borrow_mut().push_back(step)),
+        Place::Last => QUEUE.with(|q| q.borrow_mut().push_back(step)),
+    }
     start_pumping();
 }
 
@@ -68,7 +77,7 @@ pub fn after_first_block(step: impl FnOnce() + 'static) {
 
 /// Runs `step` in a task of its own after every [`Later`] block created so far.
 pub fn then(step: impl FnOnce() + 'static) {
-    enqueue(false, step);
+    enqueue(Place::Last, step);
 }
 
 /// One step per task; the render a step triggers runs before the task ends.
@@ -106,14 +115,14 @@ pub fn Later(
     children: ChildrenFn,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
-    let show = move || {
+    let place = match (next, soon) {
+        (true, _) => Place::Next,
+        (false, true) => Place::Soon,
+        (false, false) => Place::Last,
+    };
+    enqueue(place, move || {
         // The block may have gone meanwhile (an unmounted page): nothing to show then.
         let _ = shown.try_set(true);
-    };
-    if next {
-        enqueue_next(show);
-    } else {
-        enqueue(soon, show);
-    }
+    });
     move || shown.get().then(|| children())
 }
