@@ -14,6 +14,8 @@ const REDRAW = 'llm-tco:redraw';
 const FIRST_CHART = 'llm-tco:first-chart';
 /** How many of the first inputs are reported apart as the warm-up (still in every total). */
 const WARM_UP = 10;
+/** From focusing "Monthly requests" to the first change, a reader's pause. */
+const FOCUS_TO_TYPING_MS = 500;
 /** Written by the page around a 10,000-sample Monte Carlo run, once it has one. */
 export const MONTE_CARLO = 'llm-tco:monte-carlo';
 
@@ -64,13 +66,15 @@ async function inputToRedraw(browser, url, changes) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_CHART, { timeout: 30000 });
+  // Typing starts once the page is built (its root is no longer busy).
+  await page.waitForSelector('#app[aria-busy="false"]', { timeout: 30000 });
   // A reader watching the breakeven chart while changing the volume: the inputs stay
   // beside it in their sticky panel. Only charts on screen redraw on an input.
   await page.evaluate(() => new Promise((ok) => {
     document.querySelector('[data-chart="breakeven"] .chart').scrollIntoView({ block: 'center' });
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 100)));
   }));
-  const result = await page.evaluate(async ({ changes, INPUT, REDRAW }) => {
+  const result = await page.evaluate(async ({ changes, INPUT, REDRAW, FOCUS_TO_TYPING_MS }) => {
     const input = document.querySelector('#f-workload-monthly_requests');
     if (!input) throw new Error('no "Monthly requests" input');
     const byInput = new Map();
@@ -82,6 +86,10 @@ async function inputToRedraw(browser, url, changes) {
     });
     observer.observe({ type: 'measure' });
     const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    // A reader clicks into the field, then types: the first keystroke comes a moment
+    // after the focus.
+    input.focus({ preventScroll: true });
+    await new Promise((ok) => setTimeout(ok, FOCUS_TO_TYPING_MS));
     for (let i = 0; i < changes; i++) {
       // Alternate across the breakeven range so every change moves every chart.
       const value = 200000 + ((i * 7919) % 100) * 47000 + i;
@@ -95,7 +103,7 @@ async function inputToRedraw(browser, url, changes) {
     });
     observer.disconnect();
     return { durations: [...byInput.values()], inputs: performance.getEntriesByName(INPUT).length };
-  }, { changes, INPUT, REDRAW });
+  }, { changes, INPUT, REDRAW, FOCUS_TO_TYPING_MS });
   await context.close();
   // In the order typed (the map keeps each input's first measure in place).
   const d = result.durations;

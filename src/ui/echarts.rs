@@ -45,6 +45,13 @@ extern "C" {
     #[wasm_bindgen(catch, method, js_name = getDataURL)]
     pub fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(method, js_name = getOption)]
+    fn get_option(this: &ECharts) -> JsValue;
+
+    /// The instance drawn into an element, `undefined` if none.
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    fn instance_by_dom(el: &web_sys::Element) -> JsValue;
+
     #[wasm_bindgen(method, js_name = getWidth)]
     pub fn get_width(this: &ECharts) -> f64;
 
@@ -303,4 +310,147 @@ pub fn set_option(instance: &ECharts, option_json: &str) -> Result<(), String> {
     };
     SHAPES.with(|s| s.set(instance.unchecked_ref(), &remembered));
     set
+}
+
+/// Updates the hidden copy of a chart gets while the reader is about to type.
+const WARM_UP_UPDATES: usize = 10;
+/// Points kept in each series of a hidden copy: the update code, not the data, is what
+/// needs warming.
+const WARM_UP_POINTS: u32 = 10;
+
+thread_local! {
+    static WARM_UP_STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs ECharts' update code on hidden copies of the charts on screen, one update per
+/// task, when the reader moves into the inputs (focus). The first updates after a load
+/// run that code before the JavaScript engine has compiled it, at two to three times
+/// the settled cost: warmed here, while the reader is still reaching for the keys, the
+/// first keystrokes redraw as fast as the later ones. It runs once per page, stops at
+/// the first input, and does nothing before a chart is drawn or with none on screen.
+pub fn warm_up() {
+    if WARM_UP_STARTED.with(|w| w.get()) || !loaded() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let screen = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let mut options = Vec::new();
+    if let Ok(charts) = document.query_selector_all(".chart") {
+        for el in (0..charts.length()).filter_map(|i| charts.item(i)) {
+            let Ok(el) = el.dyn_into::<web_sys::Element>() else {
+                continue;
+            };
+            let instance = instance_by_dom(&el);
+            if instance.is_undefined() || instance.is_null() {
+                continue;
+            }
+            let rect = el.get_bounding_client_rect();
+            let shown = rect.bottom().min(screen) - rect.top().max(0.0);
+            if shown > 0.0 && (shown >= rect.height() / 2.0 || shown >= screen / 2.0) {
+                let option = instance.unchecked_into::<ECharts>().get_option();
+                if option.is_object() {
+                    options.push(fewer_points(option));
+                }
+            }
+        }
+    }
+    if options.is_empty() {
+        return;
+    }
+    let (Ok(div), Some(body)) = (document.create_element("div"), document.body()) else {
+        return;
+    };
+    let Ok(div) = div.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    div.set_class_name("chart-warm-up");
+    let _ = div.set_attribute("aria-hidden", "true");
+    if body.append_child(&div).is_err() {
+        return;
+    }
+    let Some(instance) = init(&div, false) else {
+        div.remove();
+        return;
+    };
+    WARM_UP_STARTED.with(|w| w.set(true));
+    warm_up_step(instance, div, options, 0, super::perf::inputs_seen());
+}
+
+/// One update of the warm-up per task, each chart's copy in turn; the copy is disposed
+/// after the last one, or at once when an input arrived (its redraw warms the code).
+fn warm_up_step(
+    instance: ECharts,
+    div: web_sys::HtmlElement,
+    options: Vec<JsValue>,
+    step: usize,
+    inputs: u32,
+) {
+    leptos::prelude::set_timeout(
+        move || {
+            if step >= WARM_UP_UPDATES * options.len() || super::perf::inputs_seen() != inputs {
+                instance.dispose();
+                div.remove();
+                return;
+            }
+            let option = &options[step / WARM_UP_UPDATES];
+            vary(option, step);
+            // The first update of each chart's copy replaces the last chart's option.
+            let opts = js_sys::Object::new();
+            let fresh = JsValue::from_bool(step.is_multiple_of(WARM_UP_UPDATES));
+            let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &fresh);
+            let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::FALSE);
+            let _ = instance.set_option_js(option, &opts);
+            warm_up_step(instance, div, options, step + 1, inputs);
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// The option with at most [`WARM_UP_POINTS`] points in each series.
+fn fewer_points(option: JsValue) -> JsValue {
+    for series in one_or_many(&option, "series") {
+        let data = js_sys::Reflect::get(&series, &"data".into()).unwrap_or_default();
+        if !js_sys::Array::is_array(&data) {
+            continue;
+        }
+        let data = js_sys::Array::from(&data);
+        let every = data.length().div_ceil(WARM_UP_POINTS).max(1);
+        let kept: js_sys::Array = data.iter().step_by(every as usize).collect();
+        let _ = js_sys::Reflect::set(&series, &"data".into(), &kept);
+    }
+    option
+}
+
+/// Moves every `[x, y]` point of the series a little, differently at each step, so that
+/// each update changes the series as an input does.
+fn vary(option: &JsValue, step: usize) {
+    let factor = 1.0 + 0.02 * (step % 5) as f64;
+    for series in one_or_many(option, "series") {
+        let data = js_sys::Reflect::get(&series, &"data".into()).unwrap_or_default();
+        if !js_sys::Array::is_array(&data) {
+            continue;
+        }
+        let moved: js_sys::Array = js_sys::Array::from(&data)
+            .iter()
+            .map(|point| {
+                let pair = js_sys::Array::is_array(&point).then(|| js_sys::Array::from(&point));
+                match pair.map(|p| (p.get(0).as_f64(), p.get(1).as_f64(), p)) {
+                    Some((Some(x), Some(y), _)) => {
+                        js_sys::Array::of2(&x.into(), &(y * factor).into()).into()
+                    }
+                    _ => point,
+                }
+            })
+            .collect();
+        let _ = js_sys::Reflect::set(&series, &"data".into(), &moved);
+    }
 }

@@ -118,7 +118,7 @@ fn Calculator() -> impl IntoView {
     view! {
         <main class="layout" class:no-inputs=!inputs>
             {inputs.then(|| view! {
-                <aside class="inputs" aria-label="Inputs">
+                <aside class="inputs" aria-label="Inputs" on:focusin=|_| echarts::warm_up()>
                     <Inputs/>
                 </aside>
             })}

@@ -15,6 +15,12 @@ thread_local! {
     /// Whether the charts being drawn now answer an input (and not a preset or a link).
     static INPUT_PENDING: Cell<bool> = const { Cell::new(false) };
     static CHART_DRAWN: Cell<bool> = const { Cell::new(false) };
+    static INPUTS_SEEN: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many inputs the page has had so far (the charts' warm-up stops at the first).
+pub fn inputs_seen() -> u32 {
+    INPUTS_SEEN.with(Cell::get)
 }
 
 fn performance() -> Option<web_sys::Performance> {
@@ -24,6 +30,7 @@ fn performance() -> Option<web_sys::Performance> {
 /// Call first thing in an input handler. The redraws it causes run as microtasks, so the
 /// zero-delay timeout that ends the window fires after all of them.
 pub fn input_started() {
+    INPUTS_SEEN.with(|c| c.set(c.get().wrapping_add(1)));
     let Some(p) = performance() else { return };
     p.clear_marks_with_mark_name(INPUT);
     p.clear_measures_with_measure_name(REDRAW);

@@ -94,6 +94,88 @@ test('the chart being watched redraws on every input; one mostly off screen catc
   await context.close();
 });
 
+/**
+ * Records, from now on, the hidden warm-up copies the page adds and removes and the
+ * `setOption` calls each gets (with the most points any of its series had).
+ */
+function watchWarmUps(page) {
+  return page.evaluate(() => {
+    const log = { added: 0, removed: 0, updates: 0, mostPoints: 0, onScreenNow: [] };
+    window.__warmUps = log;
+    new MutationObserver((list) => {
+      for (const m of list) {
+        for (const n of m.addedNodes) if (n.classList?.contains('chart-warm-up')) log.added++;
+        for (const n of m.removedNodes) if (n.classList?.contains('chart-warm-up')) log.removed++;
+      }
+    }).observe(document.body, { childList: true });
+    const proto = Object.getPrototypeOf(window.echarts.getInstanceByDom(document.querySelector('.chart')));
+    const setOption = proto.setOption;
+    proto.setOption = function (option, opts) {
+      if (this.getDom().classList.contains('chart-warm-up')) {
+        log.updates++;
+        for (const s of option.series ?? []) log.mostPoints = Math.max(log.mostPoints, s.data?.length ?? 0);
+      }
+      return setOption.call(this, option, opts);
+    };
+  });
+}
+
+test('focusing the inputs warms the chart library on a hidden copy of the chart on screen, once', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  await page.evaluate(() => document.querySelector('[data-chart="breakeven"] .chart').scrollIntoView({ block: 'center' }));
+  await watchWarmUps(page);
+  // The breakeven chart is the only one at least half on screen: ten updates of its
+  // copy, each with at most ten points a series, then the copy is gone.
+  await page.focus('#f-workload-monthly_requests');
+  await page.waitForFunction(() => window.__warmUps.removed === 1, null, { timeout: 5000 });
+  let log = await page.evaluate(() => ({ ...window.__warmUps }));
+  assert.equal(log.added, 1);
+  assert.equal(log.updates, 10);
+  assert.ok(log.mostPoints > 0 && log.mostPoints <= 10, `a series of the copy had ${log.mostPoints} points`);
+  assert.equal(await page.locator('.chart-warm-up').count(), 0);
+  // Once per page: focusing another field does not start it again.
+  await page.focus('#f-workload-input_tokens_per_request');
+  await page.waitForTimeout(300);
+  log = await page.evaluate(() => ({ ...window.__warmUps }));
+  assert.equal(log.added, 1);
+  assert.equal(log.updates, 10);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the warm-up stops at the first input, and does not start with no chart on screen', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await ready(page);
+  await watchWarmUps(page);
+  // At the top of the page the charts are below the screen: focusing starts nothing.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(100);
+  await page.focus('#f-workload-input_tokens_per_request');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__warmUps.added), 0);
+  // With the chart on screen, an input right after the focus: the copy goes before any
+  // update, and the input redraws the chart itself.
+  const log = await page.evaluate(async () => {
+    document.querySelector('[data-chart="breakeven"] .chart').scrollIntoView({ block: 'center' });
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const input = document.querySelector('#f-workload-monthly_requests');
+    input.focus({ preventScroll: true });
+    input.value = '2500000';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((ok) => setTimeout(ok, 300));
+    const marks = window.echarts.getInstanceByDom(document.querySelector('[data-chart="breakeven"] .chart'))
+      .getOption().series.flatMap((s) => s.markLine?.data ?? []).map((m) => m.xAxis);
+    return { ...window.__warmUps, marks };
+  });
+  assert.equal(log.added, 1);
+  assert.equal(log.removed, 1);
+  assert.equal(log.updates, 0);
+  assert.ok(log.marks.includes(2_500_000), `breakeven marks at ${log.marks}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a marker line that stops applying leaves the chart; later inputs move the rest in place', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await ready(page);
