@@ -326,7 +326,7 @@ thread_local! {
 /// task, when the reader moves into the inputs (focus). The first updates after a load
 /// run that code before the JavaScript engine has compiled it, at two to three times
 /// the settled cost: warmed here, while the reader is still reaching for the keys, the
-/// first keystrokes redraw as fast as the later ones. It runs once per page, stops at
+/// first keystrokes redraw nearly as fast as the later ones. It runs once per page, stops at
 /// the first input, and does nothing before a chart is drawn or with none on screen.
 pub fn warm_up() {
     if WARM_UP_STARTED.with(|w| w.get()) || !loaded() {
