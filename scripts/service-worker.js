@@ -65,14 +65,21 @@ async function fromCache(key) {
   return cache.match(key);
 }
 
-async function networkFirst(request, key) {
+/**
+ * The network's answer, handed to `fromNetwork` first (to keep what it should); offline,
+ * the copy kept under `key`, which is returned as it is.
+ */
+async function networkFirst(request, key, fromNetwork = async () => {}) {
+  let response;
   try {
-    return await fetch(request);
+    response = await fetch(request);
   } catch (error) {
     const cached = await fromCache(key);
     if (cached) return cached;
     throw error;
   }
+  await fromNetwork(response);
+  return response;
 }
 
 async function cacheFirst(request, key) {
@@ -85,15 +92,15 @@ async function cacheFirst(request, key) {
  * kept); offline, the kept copy. A site.json that is gone (404) is forgotten with its logo.
  */
 async function branding(request, key) {
-  const response = await networkFirst(request, key);
-  const cache = await caches.open(CACHE);
-  if (key === SITE) {
-    if (isBranding(response)) await keepSite(cache, response.clone());
-    else if (response.status === 404) await forgetSite(cache);
-  } else if (isBranding(response) && key === await logoOf(cache)) {
-    await cache.put(key, response.clone());
-  }
-  return response;
+  return networkFirst(request, key, async (response) => {
+    const cache = await caches.open(CACHE);
+    if (key === SITE) {
+      if (isBranding(response)) await keepSite(cache, response.clone());
+      else if (response.status === 404) await forgetSite(cache);
+    } else if (isBranding(response) && key === await logoOf(cache)) {
+      await cache.put(key, response.clone());
+    }
+  });
 }
 
 function isBranding(response) {

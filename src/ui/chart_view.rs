@@ -12,6 +12,13 @@ use leptos_use::{
 
 use super::echarts::{self, ECharts};
 
+/// Whether a chart is one the reader is watching: at least half of it on screen (a
+/// `shown` fraction of its height, `shown_px` pixels), or filling at least half of a
+/// screen `screen_px` tall.
+pub fn mostly_on_screen(shown: f64, shown_px: f64, screen_px: f64) -> bool {
+    shown >= 0.5 || shown_px >= screen_px / 2.0
+}
+
 /// Called with a chart's ECharts instance once it exists (to attach event handlers).
 pub type OnReady = Rc<dyn Fn(&ECharts)>;
 
@@ -67,7 +74,7 @@ where
                 set_seen.set(entry.is_intersecting());
                 set_mostly_seen.set(
                     entry.is_intersecting()
-                        && (entry.intersection_ratio() >= 0.5 || shown >= screen / 2.0),
+                        && mostly_on_screen(entry.intersection_ratio(), shown, screen),
                 );
             },
             UseIntersectionObserverOptions::default()

@@ -355,7 +355,9 @@ pub fn warm_up() {
             }
             let rect = el.get_bounding_client_rect();
             let shown = rect.bottom().min(screen) - rect.top().max(0.0);
-            if shown > 0.0 && (shown >= rect.height() / 2.0 || shown >= screen / 2.0) {
+            if shown > 0.0
+                && super::chart_view::mostly_on_screen(shown / rect.height(), shown, screen)
+            {
                 let option = instance.unchecked_into::<ECharts>().get_option();
                 if option.is_object() {
                     options.push(fewer_points(option));
@@ -415,18 +417,22 @@ fn warm_up_step(
     );
 }
 
+/// Replaces the points of every series in `option` with what `f` makes of them.
+fn map_series_data(option: &JsValue, mut f: impl FnMut(js_sys::Array) -> js_sys::Array) {
+    for series in one_or_many(option, "series") {
+        let data = js_sys::Reflect::get(&series, &"data".into()).unwrap_or_default();
+        if js_sys::Array::is_array(&data) {
+            let _ = js_sys::Reflect::set(&series, &"data".into(), &f(data.unchecked_into()));
+        }
+    }
+}
+
 /// The option with at most [`WARM_UP_POINTS`] points in each series.
 fn fewer_points(option: JsValue) -> JsValue {
-    for series in one_or_many(&option, "series") {
-        let data = js_sys::Reflect::get(&series, &"data".into()).unwrap_or_default();
-        if !js_sys::Array::is_array(&data) {
-            continue;
-        }
-        let data = js_sys::Array::from(&data);
+    map_series_data(&option, |data| {
         let every = data.length().div_ceil(WARM_UP_POINTS).max(1);
-        let kept: js_sys::Array = data.iter().step_by(every as usize).collect();
-        let _ = js_sys::Reflect::set(&series, &"data".into(), &kept);
-    }
+        data.iter().step_by(every as usize).collect()
+    });
     option
 }
 
@@ -434,23 +440,15 @@ fn fewer_points(option: JsValue) -> JsValue {
 /// each update changes the series as an input does.
 fn vary(option: &JsValue, step: usize) {
     let factor = 1.0 + 0.02 * (step % 5) as f64;
-    for series in one_or_many(option, "series") {
-        let data = js_sys::Reflect::get(&series, &"data".into()).unwrap_or_default();
-        if !js_sys::Array::is_array(&data) {
-            continue;
+    let moved = |point: JsValue| {
+        let xy = js_sys::Array::is_array(&point).then(|| {
+            let pair: &js_sys::Array = point.unchecked_ref();
+            (pair.get(0).as_f64(), pair.get(1).as_f64())
+        });
+        match xy {
+            Some((Some(x), Some(y))) => js_sys::Array::of2(&x.into(), &(y * factor).into()).into(),
+            _ => point,
         }
-        let moved: js_sys::Array = js_sys::Array::from(&data)
-            .iter()
-            .map(|point| {
-                let pair = js_sys::Array::is_array(&point).then(|| js_sys::Array::from(&point));
-                match pair.map(|p| (p.get(0).as_f64(), p.get(1).as_f64(), p)) {
-                    Some((Some(x), Some(y), _)) => {
-                        js_sys::Array::of2(&x.into(), &(y * factor).into()).into()
-                    }
-                    _ => point,
-                }
-            })
-            .collect();
-        let _ = js_sys::Reflect::set(&series, &"data".into(), &moved);
-    }
+    };
+    map_series_data(option, |data| data.iter().map(moved).collect());
 }
