@@ -3,12 +3,13 @@
 //! the browser), the tornado and the flip points.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use llm_tco::scenario::preset_scenario;
 use llm_tco::{catalog, model};
 
 fn presets(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate");
     for id in catalog::preset_ids() {
-        let Some(s) = catalog::preset_scenario(id) else {
+        let Some(s) = preset_scenario(id) else {
             continue;
         };
         group.bench_function(id, |b| b.iter(|| model::evaluate(std::hint::black_box(&s))));
@@ -17,7 +18,7 @@ fn presets(c: &mut Criterion) {
 }
 
 fn analyses(c: &mut Criterion) {
-    let s = catalog::preset_scenario("customer-support-chatbot").unwrap_or_default();
+    let s = preset_scenario("customer-support-chatbot").unwrap_or_default();
     let ranges = model::default_ranges(&s);
     let mut group = c.benchmark_group("analyses");
     group.sample_size(20);

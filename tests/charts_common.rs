@@ -4,6 +4,7 @@ use llm_tco::catalog;
 use llm_tco::charts::{Cell, Look, Table, breakdown, breakeven, breakeven_table, tco, tco_table};
 use llm_tco::format::Money;
 use llm_tco::model::evaluate;
+use llm_tco::scenario::preset_scenario;
 use serde_json::Value;
 
 /// Every number in the option, with where it sits.
@@ -25,7 +26,7 @@ fn presets_chart_finite_numbers_only() {
     let ids = catalog::preset_ids();
     assert!(ids.len() >= 5);
     for id in ids {
-        let s = catalog::preset_scenario(id).unwrap_or_else(|| panic!("preset {id}"));
+        let s = preset_scenario(id).unwrap_or_else(|| panic!("preset {id}"));
         let report = evaluate(&s);
         for look in [
             Look::new(false, Money::from_org(&s.org)),

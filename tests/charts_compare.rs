@@ -1,9 +1,9 @@
 //! The comparison chart of saved scenarios: two lines per scenario on a log volume axis.
 
-use llm_tco::catalog::preset_scenario;
 use llm_tco::charts::{Look, compare};
 use llm_tco::format::Money;
 use llm_tco::model::evaluate;
+use llm_tco::scenario::preset_scenario;
 use serde_json::Value;
 
 #[test]

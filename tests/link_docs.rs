@@ -27,6 +27,7 @@ fn allowed(spec: &FieldSpec) -> String {
         }
         FieldKind::Catalog(CatalogList::OpenModels) => "an open model id from the catalog".into(),
         FieldKind::Catalog(CatalogList::Gpus) => "a GPU id from the catalog".into(),
+        FieldKind::Catalog(CatalogList::Presets) => "a preset id from the catalog".into(),
         FieldKind::Bool => "`1` or `0`".into(),
         FieldKind::Text { max_chars } => {
             format!("text, at most {max_chars} characters, no control characters")

@@ -1,9 +1,10 @@
 //! Links name their preset exactly: the fields a link leaves out come from that preset's
 //! frozen version 1 values, which must equal the catalog's preset today.
 
-use llm_tco::catalog::{preset_ids, preset_scenario};
+use llm_tco::catalog::preset_ids;
 use llm_tco::link::{PRESETS_V1, decode, encode, frozen_preset};
 use llm_tco::scenario::FIELDS;
+use llm_tco::scenario::preset_scenario;
 use serde_json::Value;
 
 #[test]

@@ -4,9 +4,9 @@
 //! Scenarios are drawn from the field table itself, so a new field is covered as soon as
 //! it is in `FIELDS`.
 
-use llm_tco::catalog::{ids, preset_ids, preset_scenario};
+use llm_tco::catalog::{ids, preset_ids};
 use llm_tco::link::{decode, encode};
-use llm_tco::scenario::{FIELDS, FieldKind, FieldSpec, Scenario};
+use llm_tco::scenario::{FIELDS, FieldKind, FieldSpec, Scenario, preset_scenario};
 use proptest::prelude::*;
 use serde_json::Value;
 

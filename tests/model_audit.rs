@@ -5,7 +5,7 @@ mod common;
 
 use llm_tco::catalog;
 use llm_tco::model::{Report, evaluate};
-use llm_tco::scenario::Scenario;
+use llm_tco::scenario::{Scenario, preset_scenario};
 use serde_json::{Value, json};
 
 const TOL: f64 = 1e-6;
@@ -298,7 +298,7 @@ fn check_numbers(path: &str, v: &Value) {
 #[test]
 fn every_preset_evaluates_to_finite_non_negative_numbers() {
     for id in catalog::preset_ids() {
-        let s = catalog::preset_scenario(id).unwrap();
+        let s = preset_scenario(id).unwrap();
         let r = evaluate(&s);
         let v = serde_json::to_value(&r).unwrap();
         check_numbers(id, &v);
@@ -313,7 +313,7 @@ fn every_preset_evaluates_to_finite_non_negative_numbers() {
 
 #[test]
 fn regulated_healthcare_never_recommends_the_api_alone() {
-    let r = evaluate(&catalog::preset_scenario("regulated-healthcare").unwrap());
+    let r = evaluate(&preset_scenario("regulated-healthcare").unwrap());
     assert_ne!(
         r.decision.recommendation,
         llm_tco::model::Recommendation::Api

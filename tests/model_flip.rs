@@ -9,7 +9,7 @@ use llm_tco::model::{
     API_PRICE_MULTIPLIER, REVERSE_FALLBACK, Report, evaluate, flip_points, hybrid_strategies,
     lean_costs_with,
 };
-use llm_tco::scenario::Scenario;
+use llm_tco::scenario::{Scenario, preset_scenario};
 use serde_json::{Value, json};
 
 /// The audit scenario of `model_audit.rs` at 1M requests: custom API at $2 / $10 per
@@ -170,11 +170,11 @@ fn no_flip_says_so() {
 fn every_preset_flips_exactly_where_it_says() {
     let mut scenarios: Vec<(String, Scenario)> = catalog::preset_ids()
         .into_iter()
-        .map(|id| (id.to_string(), catalog::preset_scenario(id).unwrap()))
+        .map(|id| (id.to_string(), preset_scenario(id).unwrap()))
         .collect();
     for id in catalog::preset_ids() {
         for f in [0.05, 0.3, 3.0, 40.0] {
-            let mut s = catalog::preset_scenario(id).unwrap();
+            let mut s = preset_scenario(id).unwrap();
             s.workload.monthly_requests = (s.workload.monthly_requests * f).round();
             scenarios.push((format!("{id} x{f}"), s.clone()));
             // Owned GPUs at $1M each: only renting can beat the API, so the GPU hour price flips.
@@ -337,7 +337,7 @@ fn hybrid_strategies_by_hand() {
 fn overflow_is_never_worse_than_either_pure_option_on_presets() {
     for id in catalog::preset_ids() {
         for f in [0.01, 0.2, 1.0, 5.0, 100.0] {
-            let mut s = catalog::preset_scenario(id).unwrap();
+            let mut s = preset_scenario(id).unwrap();
             s.workload.monthly_requests = (s.workload.monthly_requests * f).round();
             let h = hybrid_strategies(&s);
             let overflow = h

@@ -5,7 +5,7 @@ mod common;
 
 use llm_tco::catalog;
 use llm_tco::model::{Report, SENSITIVITY_FIELDS, Sensitivity, evaluate, sensitivity};
-use llm_tco::scenario::{FieldKind, Scenario, field};
+use llm_tco::scenario::{FieldKind, Scenario, field, preset_scenario};
 use serde_json::{Value, json};
 
 /// The audit scenario of `model_audit.rs` at 1M requests: API $0.003 a request = $3,000;
@@ -95,7 +95,7 @@ fn with_field(s: &Scenario, path: &str, x: f64) -> Report {
 #[test]
 fn largest_bar_matches_a_brute_force_recomputation() {
     for id in catalog::preset_ids() {
-        let s = catalog::preset_scenario(id).unwrap();
+        let s = preset_scenario(id).unwrap();
         for swing in [20.0, 35.0] {
             let t = sensitivity(&s, swing);
             let base = evaluate(&s);

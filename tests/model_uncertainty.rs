@@ -10,7 +10,7 @@ use llm_tco::model::{
     API_PRICE_MULTIPLIER, LEAN_FIELDS, MonteCarlo, UncertainRange, Uncertainty, default_ranges,
     evaluate, lean_costs, lean_costs_with, scenario_with, uncertainty,
 };
-use llm_tco::scenario::Scenario;
+use llm_tco::scenario::{Scenario, preset_scenario};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -84,7 +84,7 @@ fn assert_lean_matches(s: &Scenario, what: &str) {
 #[test]
 fn lean_path_equals_evaluate_on_every_preset() {
     for id in catalog::preset_ids() {
-        let s = catalog::preset_scenario(id).unwrap();
+        let s = preset_scenario(id).unwrap();
         assert_lean_matches(&s, id);
         // And with every sampled input moved: the lean path against the scenario that says
         // the same in canonical fields.
@@ -146,7 +146,7 @@ fn lean_path_hand_computed() {
 #[test]
 fn fixed_seed_reproduces_bit_for_bit_and_chunks_change_nothing() {
     for id in catalog::preset_ids() {
-        let s = catalog::preset_scenario(id).unwrap();
+        let s = preset_scenario(id).unwrap();
         let ranges = default_ranges(&s);
         let a = uncertainty(&s, &ranges, 2_000, 7);
         let b = uncertainty(&s, &ranges, 2_000, 7);
@@ -172,7 +172,7 @@ fn fixed_seed_reproduces_bit_for_bit_and_chunks_change_nothing() {
 #[test]
 fn degenerate_ranges_give_the_point_estimate() {
     for id in catalog::preset_ids() {
-        let s = catalog::preset_scenario(id).unwrap();
+        let s = preset_scenario(id).unwrap();
         let point = evaluate(&s).savings_vs_api_usd_per_month;
         let ranges: Vec<UncertainRange> = default_ranges(&s)
             .into_iter()

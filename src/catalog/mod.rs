@@ -1,282 +1,33 @@
 //! The built-in catalog: API models, open-weight models, GPUs, measured throughput and
 //! presets. Every figure carries its source and an "as of" date.
 //!
+//! The catalog is the ground floor: it imports nothing else of the crate, so the
+//! scenario, the link and the model can all read it. The words it shares with the
+//! scenario (quantization, pricing tier, catalog list) are defined here, in [`vocab`].
+//!
 //! The data lives in `src/catalog/data/*.json`, compiled into the binary and parsed once
 //! on first use. A file that fails to parse leaves its list empty (and is recorded in
 //! [`load_errors`]) instead of panicking: a panic in WebAssembly kills the page. The unit
 //! tests below parse every file, so a broken file never ships.
 
-use std::sync::{LazyLock, OnceLock};
+mod data;
+mod types;
+pub mod vocab;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use crate::scenario::fields::CatalogList;
-use crate::scenario::{Quantization, Scenario};
-
-/// A per-token cloud API model. `custom` has no prices: the scenario supplies them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ApiModel {
-    pub id: String,
-    pub name: String,
-    pub provider: String,
-    pub input_usd_per_mtok: Option<f64>,
-    pub output_usd_per_mtok: Option<f64>,
-    /// Price of input tokens served from the provider's prompt cache.
-    pub cached_input_usd_per_mtok: Option<f64>,
-    /// Discount of the provider's batch API on list prices.
-    pub batch_discount_pct: Option<f64>,
-    pub source: String,
-    pub as_of: String,
-}
-
-/// An open-weight model: what memory sizing and the roofline estimate need.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OpenModel {
-    pub id: String,
-    pub name: String,
-    pub params_billion: f64,
-    pub layers: u32,
-    /// Key/value heads (fewer than attention heads with grouped-query attention).
-    pub kv_heads: u32,
-    pub head_dim: u32,
-    pub context_tokens: u32,
-    pub source: String,
-    pub as_of: String,
-}
-
-impl OpenModel {
-    /// KV-cache bytes one token occupies: keys and values (2) x layers x KV heads x
-    /// head dim x bytes per element.
-    pub fn kv_bytes_per_token(&self, bytes_per_element: f64) -> f64 {
-        2.0 * f64::from(self.layers)
-            * f64::from(self.kv_heads)
-            * f64::from(self.head_dim)
-            * bytes_per_element
-    }
-}
-
-/// Cloud list prices of one GPU by pricing tier.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GpuHourPrices {
-    pub on_demand: f64,
-    pub reserved: f64,
-    pub spot: f64,
-}
-
-/// An accelerator, rented or bought.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Gpu {
-    pub id: String,
-    pub name: String,
-    /// Memory in decimal gigabytes (1e9 bytes).
-    pub vram_gb: f64,
-    pub bandwidth_gb_per_sec: f64,
-    /// Dense BF16 tensor throughput (no sparsity).
-    pub bf16_tflops: f64,
-    /// FP8 tensor cores: FP8 weights then also double the compute rate.
-    pub fp8_support: bool,
-    pub tdp_watts: f64,
-    pub purchase_usd: f64,
-    pub cloud_usd_per_gpu_hour: GpuHourPrices,
-    pub source: String,
-    pub as_of: String,
-}
-
-impl Gpu {
-    /// The catalog price of the given pricing tier.
-    pub fn usd_per_gpu_hour(&self, pricing: crate::scenario::Pricing) -> f64 {
-        use crate::scenario::Pricing;
-        match pricing {
-            Pricing::OnDemand => self.cloud_usd_per_gpu_hour.on_demand,
-            Pricing::Reserved => self.cloud_usd_per_gpu_hour.reserved,
-            Pricing::Spot => self.cloud_usd_per_gpu_hour.spot,
-        }
-    }
-}
-
-/// A measured throughput: one replica of `gpus` GPUs serving `model` at `quantization`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ThroughputPoint {
-    pub model: String,
-    pub gpu: String,
-    pub quantization: Quantization,
-    pub gpus: u32,
-    /// Aggregate output tokens per second of the replica under a batched load.
-    pub output_tokens_per_sec: f64,
-    pub source: String,
-    pub as_of: String,
-}
-
-/// A named starting point: a partial scenario laid over `Scenario::default()`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Preset {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    /// Partial canonical scenario JSON; `{}` for the default preset.
-    pub scenario: Value,
-}
-
-struct Catalog {
-    api_models: Vec<ApiModel>,
-    open_models: Vec<OpenModel>,
-    gpus: Vec<Gpu>,
-    throughput: Vec<ThroughputPoint>,
-    presets: Vec<Preset>,
-    /// Each preset's full scenario, resolved the first time it is asked for (same order
-    /// as `presets`): the page's start-up needs one of them at most.
-    preset_scenarios: Vec<OnceLock<Result<Scenario, String>>>,
-    errors: Vec<String>,
-}
-
-const API_MODELS_JSON: &str = include_str!("data/api_models.json");
-const OPEN_MODELS_JSON: &str = include_str!("data/open_models.json");
-const GPUS_JSON: &str = include_str!("data/gpus.json");
-const THROUGHPUT_JSON: &str = include_str!("data/throughput.json");
-const PRESETS_JSON: &str = include_str!("data/presets.json");
-
-fn parse<T: serde::de::DeserializeOwned>(
-    file: &str,
-    text: &str,
-    errors: &mut Vec<String>,
-) -> Vec<T> {
-    serde_json::from_str(text).unwrap_or_else(|e| {
-        errors.push(format!("{file}: {e}"));
-        Vec::new()
-    })
-}
-
-static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
-    let mut errors = Vec::new();
-    let api_models = parse("api_models.json", API_MODELS_JSON, &mut errors);
-    let open_models = parse("open_models.json", OPEN_MODELS_JSON, &mut errors);
-    let gpus = parse("gpus.json", GPUS_JSON, &mut errors);
-    let throughput = parse("throughput.json", THROUGHPUT_JSON, &mut errors);
-    let presets: Vec<Preset> = parse("presets.json", PRESETS_JSON, &mut errors);
-    let preset_scenarios = presets.iter().map(|_| OnceLock::new()).collect();
-    Catalog {
-        api_models,
-        open_models,
-        gpus,
-        throughput,
-        presets,
-        preset_scenarios,
-        errors,
-    }
-});
-
-/// Lays a preset's overlay over the default scenario. Only serde runs here (no
-/// validation), so building the catalog never calls back into itself.
-fn resolve_preset(preset: &Preset) -> Result<Scenario, String> {
-    let mut value = Scenario::default().to_value();
-    crate::scenario::merge(&mut value, &preset.scenario);
-    if let Value::Object(m) = &mut value {
-        m.insert("preset".into(), Value::String(preset.id.clone()));
-    }
-    serde_json::from_value(value).map_err(|e| e.to_string())
-}
-
-/// Problems found in the data files (empty when all is well): files that do not parse,
-/// and presets whose scenario does not resolve.
-pub fn load_errors() -> Vec<String> {
-    let c: &'static Catalog = &CATALOG;
-    let presets = c.presets.iter().enumerate().filter_map(|(i, p)| {
-        resolved_preset(i)?
-            .as_ref()
-            .err()
-            .map(|e| format!("presets.json: preset \"{}\": {e}", p.id))
-    });
-    c.errors.iter().cloned().chain(presets).collect()
-}
-
-fn resolved_preset(i: usize) -> Option<&'static Result<Scenario, String>> {
-    let c: &'static Catalog = &CATALOG;
-    Some(
-        c.preset_scenarios
-            .get(i)?
-            .get_or_init(|| resolve_preset(&c.presets[i])),
-    )
-}
-
-/// Catalog ids of a list, in display order (API models end with `custom`).
-pub fn ids(list: CatalogList) -> Vec<&'static str> {
-    let c: &'static Catalog = &CATALOG;
-    match list {
-        CatalogList::ApiModels => c.api_models.iter().map(|m| m.id.as_str()).collect(),
-        CatalogList::OpenModels => c.open_models.iter().map(|m| m.id.as_str()).collect(),
-        CatalogList::Gpus => c.gpus.iter().map(|g| g.id.as_str()).collect(),
-    }
-}
-
-/// Ids of the presets, in display order.
-pub fn preset_ids() -> Vec<&'static str> {
-    CATALOG.presets.iter().map(|p| p.id.as_str()).collect()
-}
-
-/// The full scenario a preset stands for.
-pub fn preset_scenario(id: &str) -> Option<Scenario> {
-    let c: &Catalog = &CATALOG;
-    let i = c.presets.iter().position(|p| p.id == id)?;
-    resolved_preset(i)?.as_ref().ok().cloned()
-}
-
-pub fn api_models() -> &'static [ApiModel] {
-    &CATALOG.api_models
-}
-
-pub fn open_models() -> &'static [OpenModel] {
-    &CATALOG.open_models
-}
-
-pub fn gpus() -> &'static [Gpu] {
-    &CATALOG.gpus
-}
-
-pub fn throughput_points() -> &'static [ThroughputPoint] {
-    &CATALOG.throughput
-}
-
-pub fn presets() -> &'static [Preset] {
-    &CATALOG.presets
-}
-
-pub fn api_model(id: &str) -> Option<&'static ApiModel> {
-    CATALOG.api_models.iter().find(|m| m.id == id)
-}
-
-pub fn open_model(id: &str) -> Option<&'static OpenModel> {
-    CATALOG.open_models.iter().find(|m| m.id == id)
-}
-
-pub fn gpu(id: &str) -> Option<&'static Gpu> {
-    CATALOG.gpus.iter().find(|g| g.id == id)
-}
-
-pub fn preset(id: &str) -> Option<&'static Preset> {
-    CATALOG.presets.iter().find(|p| p.id == id)
-}
-
-/// The measured throughput for exactly this model x GPU x quantization x GPUs per replica.
-pub fn throughput(
-    model: &str,
-    gpu: &str,
-    quantization: Quantization,
-    gpus: u32,
-) -> Option<&'static ThroughputPoint> {
-    CATALOG.throughput.iter().find(|t| {
-        t.model == model && t.gpu == gpu && t.quantization == quantization && t.gpus == gpus
-    })
-}
+pub use data::{
+    api_model, api_models, gpu, gpus, ids, load_errors, open_model, open_models, preset,
+    preset_ids, presets, throughput, throughput_points,
+};
+pub use types::{ApiModel, Gpu, GpuHourPrices, OpenModel, Preset, ThroughputPoint};
+pub use vocab::{CatalogList, Pricing, Quantization};
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
+    use super::data::{
+        API_MODELS_JSON, GPUS_JSON, OPEN_MODELS_JSON, PRESETS_JSON, THROUGHPUT_JSON,
+    };
     use super::*;
 
     #[test]
@@ -371,30 +122,5 @@ mod tests {
         assert_eq!(kib("llama-3.1-8b"), 128.0);
         assert_eq!(kib("llama-3.1-70b"), 320.0);
         assert_eq!(kib("llama-3.1-405b"), 504.0);
-    }
-
-    #[test]
-    fn presets_resolve_and_validate() {
-        assert_eq!(preset_ids().first(), Some(&"document-processing"));
-        // The default scenario IS the document-processing preset: its overlay is empty.
-        assert_eq!(
-            preset("document-processing").unwrap().scenario,
-            serde_json::json!({})
-        );
-        assert_eq!(
-            preset_scenario("document-processing"),
-            Some(Scenario::default())
-        );
-        assert!(preset_ids().len() >= 5);
-        for p in presets() {
-            assert!(!p.name.is_empty() && !p.description.is_empty(), "{}", p.id);
-            let s = preset_scenario(&p.id).unwrap_or_else(|| panic!("{} does not resolve", p.id));
-            assert_eq!(s.preset, p.id);
-            s.validate().unwrap_or_else(|e| panic!("{}: {e:?}", p.id));
-            // A link that names only the preset reproduces it.
-            let json = format!("{{\"preset\": \"{}\"}}", p.id);
-            assert_eq!(Scenario::from_json(&json), Ok(s));
-        }
-        assert_eq!(preset_scenario("no-such-preset"), None);
     }
 }

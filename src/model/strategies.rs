@@ -3,6 +3,7 @@
 //! (self-hosting primary, the API kept ready), each with the split and a sentence on it.
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use super::hybrid::Parts;
 use super::lean::Basis;
@@ -48,7 +49,7 @@ pub fn hybrid_strategies(s: &Scenario) -> HybridComparison {
     let v = b.r.volume;
     let tokens_per_request = b.r.input_tokens + b.r.output_tokens;
     let share_pct = input(s.hybrid.self_host_share_pct, 0.0, 100.0, 50.0);
-    let mut strategies: Vec<HybridOption> = HybridStrategy::ALL
+    let mut strategies: Vec<HybridOption> = HybridStrategy::VARIANTS
         .iter()
         .map(|&st| hybrid_option(&parts.at(v, st, share_pct, None), st, v, tokens_per_request))
         .collect();

@@ -4,16 +4,16 @@
 
 use serde_json::Value;
 
-use super::FieldError;
+use strum::VariantNames;
+
+use super::error::FieldError;
+use super::hosting::Billing;
+use super::json::json_pointer;
+use super::org::{DataSensitivity, HybridStrategy, TrafficPattern};
+use crate::catalog::{self, Pricing, Quantization};
 
 /// Which catalog a catalog-id field refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CatalogList {
-    /// API models, plus `custom`.
-    ApiModels,
-    OpenModels,
-    Gpus,
-}
+pub use crate::catalog::CatalogList;
 
 /// What values a field allows.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -149,7 +149,7 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("api.implementation_usd", "aimpl", "Cloud API", "API implementation", "$", "One-off build cost, amortised over the horizon.", USD, advanced),
 
     f!("self_host.model", "om", "Self-hosted model and GPU", "Open model", "", "The open-weight model you would run.", FieldKind::Catalog(CatalogList::OpenModels)),
-    f!("self_host.quantization", "q", "Self-hosted model and GPU", "Quantization", "", "Weight precision: lower needs less memory and may cost quality.", FieldKind::Choice(&["fp16", "fp8", "int8", "int4"])),
+    f!("self_host.quantization", "q", "Self-hosted model and GPU", "Quantization", "", "Weight precision: lower needs less memory and may cost quality.", FieldKind::Choice(Quantization::VARIANTS)),
     f!("self_host.gpu", "gpu", "Self-hosted model and GPU", "GPU", "", "The accelerator for both rented and owned deployments.", FieldKind::Catalog(CatalogList::Gpus)),
     f!("self_host.gpus_per_replica", "tp", "Self-hosted model and GPU", "GPUs per replica", "GPUs", "Tensor-parallel degree; sized from memory when empty.", opt_int(1.0, 8.0), advanced),
     f!("self_host.output_tokens_per_sec_per_replica", "tps", "Self-hosted model and GPU", "Measured throughput", "output tokens/s", "Your own benchmark per replica; wins over the catalog and the estimate.", opt(0.001, 10_000_000.0), advanced),
@@ -160,8 +160,8 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("self_host.implementation_usd", "simpl", "Self-hosted model and GPU", "Self-host implementation", "$", "One-off build cost, amortised over the horizon.", USD, advanced),
 
     f!("cloud.usd_per_gpu_hour", "gph", "Rented cloud", "GPU hour price", "$/GPU-hour", "Overrides the catalog's price for the pricing tier.", opt(0.0, 1_000.0)),
-    f!("cloud.pricing", "tier", "Rented cloud", "Pricing tier", "", "On-demand, reserved (committed) or spot capacity.", FieldKind::Choice(&["on_demand", "reserved", "spot"])),
-    f!("cloud.billing", "bill", "Rented cloud", "Billing", "", "Always on (730 h), the active window only, or scale to zero.", FieldKind::Choice(&["always_on", "active_window", "scale_to_zero"])),
+    f!("cloud.pricing", "tier", "Rented cloud", "Pricing tier", "", "On-demand, reserved (committed) or spot capacity.", FieldKind::Choice(Pricing::VARIANTS)),
+    f!("cloud.billing", "bill", "Rented cloud", "Billing", "", "Always on (730 h), the active window only, or scale to zero.", FieldKind::Choice(Billing::VARIANTS)),
     f!("cloud.runtime_buffer_pct", "buf", "Rented cloud", "Warm-up buffer", "%", "Extra billed time on top of busy time when scaling to zero.", num(0.0, 500.0), advanced),
 
     f!("owned.gpu_price_usd", "gbuy", "Owned hardware", "GPU purchase price", "$/GPU", "Overrides the catalog's purchase price.", opt(0.0, 1.0e7)),
@@ -176,7 +176,7 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("owned.avg_power_load_pct", "load", "Owned hardware", "Average power load", "% of TDP", "Average draw of each GPU over the month.", PCT, advanced),
     f!("owned.facility_usd_per_month", "fac", "Owned hardware", "Facility", "$/month", "Colocation, rack space, cooling contracts.", USD, advanced),
 
-    f!("hybrid.strategy", "hy", "Hybrid", "Hybrid strategy", "", "Routing splits by share; overflow sends excess to the API; fallback keeps a warm standby.", FieldKind::Choice(&["routing", "overflow", "fallback"])),
+    f!("hybrid.strategy", "hy", "Hybrid", "Hybrid strategy", "", "Routing splits by share; overflow sends excess to the API; fallback keeps a warm standby.", FieldKind::Choice(HybridStrategy::VARIANTS)),
     f!("hybrid.self_host_share_pct", "share", "Hybrid", "Share to self-host", "%", "Share of requests routed to the self-hosted model.", PCT),
 
     f!("org.loaded_fte_usd_per_month", "fteusd", "Organisation", "Loaded cost of an engineer", "$/month", "Salary plus overheads for one full-time engineer.", USD),
@@ -185,8 +185,8 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("org.currency", "cur", "Organisation", "Display currency", "", "Three-letter currency code for display.", FieldKind::Text { max_chars: 3 }, advanced),
     f!("org.usd_exchange_rate", "fx", "Organisation", "Exchange rate", "per USD", "Units of the display currency per US dollar.", num(0.000001, 1.0e6), advanced),
 
-    f!("criteria.data_sensitivity", "data", "Decision criteria", "Data sensitivity", "", "Must the data stay inside the organisation (GDPR, HIPAA, residency)?", FieldKind::Choice(&["public", "internal", "must_stay_internal"])),
-    f!("criteria.traffic_pattern", "traffic", "Decision criteria", "Traffic pattern", "", "Predictable traffic suits owned capacity; spiky traffic suits APIs.", FieldKind::Choice(&["predictable", "seasonal", "unpredictable"])),
+    f!("criteria.data_sensitivity", "data", "Decision criteria", "Data sensitivity", "", "Must the data stay inside the organisation (GDPR, HIPAA, residency)?", FieldKind::Choice(DataSensitivity::VARIANTS)),
+    f!("criteria.traffic_pattern", "traffic", "Decision criteria", "Traffic pattern", "", "Predictable traffic suits owned capacity; spiky traffic suits APIs.", FieldKind::Choice(TrafficPattern::VARIANTS)),
     f!("criteria.frontier_capability_needed", "frontier", "Decision criteria", "Frontier capability needed", "", "The task needs the best closed models.", FieldKind::Bool),
     f!("criteria.gpu_ops_experience", "gpuops", "Decision criteria", "Team has GPU/MLOps experience", "", "People who have run GPU inference in production.", FieldKind::Bool),
     f!("criteria.time_to_market_critical", "ttm", "Decision criteria", "Time to market critical", "", "Shipping in weeks matters more than unit cost.", FieldKind::Bool),
@@ -238,7 +238,7 @@ impl FieldSpec {
             }
             FieldKind::Choice(ids) => format!("must be one of {}", ids.join(", ")),
             FieldKind::Catalog(list) => {
-                format!("must be one of {}", crate::catalog::ids(list).join(", "))
+                format!("must be one of {}", catalog::ids(list).join(", "))
             }
             FieldKind::Bool => "must be true or false".into(),
             FieldKind::Text { max_chars } => {
@@ -257,7 +257,7 @@ impl FieldSpec {
     /// Checks this field's value inside a whole canonical scenario value.
     pub fn check(&self, scenario: &Value) -> Result<(), FieldError> {
         let value = scenario
-            .pointer(&super::json_pointer(self.path))
+            .pointer(&json_pointer(self.path))
             .unwrap_or(&Value::Null);
         self.check_value(value)
     }
@@ -277,7 +277,7 @@ impl FieldSpec {
             },
             (FieldKind::Choice(ids), Value::String(s)) => ids.contains(&s.as_str()),
             (FieldKind::Catalog(list), Value::String(s)) => {
-                crate::catalog::ids(list).iter().any(|id| id == s)
+                catalog::ids(list).iter().any(|id| id == s)
             }
             (FieldKind::Bool, Value::Bool(_)) => true,
             (FieldKind::Text { max_chars }, Value::String(s)) => {

@@ -68,6 +68,10 @@ fn catalog_options(list: CatalogList) -> Vec<(String, String)> {
             .iter()
             .map(|g| (g.id.clone(), g.name.clone()))
             .collect(),
+        CatalogList::Presets => catalog::presets()
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
     }
 }
 

@@ -29,7 +29,7 @@ pub fn Header() -> impl IntoView {
     let state = use_state();
     let preset_id = move || state.scenario.with(|s| s.preset.clone());
     let choose = move |id: String| {
-        if let Some(s) = catalog::preset_scenario(&id) {
+        if let Some(s) = crate::scenario::preset_scenario(&id) {
             state.replace(s);
         }
     };

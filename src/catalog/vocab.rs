@@ -1,0 +1,110 @@
+//! The words catalog entries are described in: weight precision, cloud pricing tier, and
+//! which list an id belongs to. The scenario uses the same words, so they live here, at
+//! the bottom, where both can reach them.
+
+use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray, VariantNames};
+
+/// Weight precision. Its ids (`fp16`, ...) are the same in JSON, links and the page:
+/// serde and strum spell them with the same snake_case rule (a test checks they agree).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    VariantArray,
+    VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Quantization {
+    Fp16,
+    Fp8,
+    Int8,
+    Int4,
+}
+
+impl Quantization {
+    /// Bits per weight.
+    pub fn bits(self) -> f64 {
+        match self {
+            Self::Fp16 => 16.0,
+            Self::Fp8 | Self::Int8 => 8.0,
+            Self::Int4 => 4.0,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// Cloud capacity by commitment: each GPU lists a price for every tier.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    VariantArray,
+    VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Pricing {
+    OnDemand,
+    Reserved,
+    Spot,
+}
+
+impl Pricing {
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// The lists a catalog id can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
+pub enum CatalogList {
+    /// API models, plus `custom`.
+    ApiModels,
+    OpenModels,
+    Gpus,
+    Presets,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// serde writes the JSON and strum the ids; both must spell every variant alike.
+    fn same_ids<T: Serialize + Copy + Into<&'static str>>(all: &[T]) {
+        for &v in all {
+            let json = serde_json::to_value(v).unwrap_or_default();
+            assert_eq!(json.as_str(), Some(v.into()));
+        }
+    }
+
+    #[test]
+    fn ids_are_the_json_ids() {
+        same_ids(<Quantization as VariantArray>::VARIANTS);
+        same_ids(<Pricing as VariantArray>::VARIANTS);
+        assert_eq!(
+            <Quantization as VariantNames>::VARIANTS,
+            ["fp16", "fp8", "int8", "int4"]
+        );
+        assert_eq!(
+            <Pricing as VariantNames>::VARIANTS,
+            ["on_demand", "reserved", "spot"]
+        );
+        assert_eq!(Pricing::Spot.id(), "spot");
+        assert_eq!(Quantization::Int4.bits(), 4.0);
+    }
+}
