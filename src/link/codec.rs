@@ -190,12 +190,14 @@ fn take_version(pairs: &mut Pairs, notices: &mut Vec<FieldError>) -> u32 {
     version.unwrap_or(CURRENT_VERSION)
 }
 
-/// Rewrites the keys and values of a link written by `version` into the current version's.
+/// Rewrites the keys and values of a link written by an older version into the current
+/// version's.
 ///
 /// This is the one place for version steps. When version N+1 renames a key, respells a
 /// value, or must give old links their old meaning, add `fn vN_to_vN1(pairs) -> pairs`
-/// and call it here when `version <= N`, oldest step first, so every old link passes
-/// through each later step. Version 1 is the first version: there is nothing to rewrite yet.
+/// and call it here when the link's version is N or lower, oldest step first, so every
+/// old link passes through each later step. Version 1 is the first version: nothing is
+/// rewritten yet, so the version goes unread.
 fn migrate(_version: u32, pairs: Pairs) -> Pairs {
     pairs
 }
