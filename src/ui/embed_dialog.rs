@@ -3,6 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use strum::VariantArray;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -10,7 +11,7 @@ use super::embed::page_url;
 use super::staged::Later;
 use super::state::use_state;
 use crate::embed::{
-    PageSettings, Section, ThemeChoice, fit_accent, host_snippet, iframe_snippet, parse_accent,
+    PageSettings, Section, Theme, fit_accent, host_snippet, iframe_snippet, parse_accent,
 };
 
 /// The plain iframe's height; the self-sizing snippet needs none.
@@ -89,22 +90,22 @@ fn Snippet(
 pub fn EmbedButton() -> impl IntoView {
     let state = use_state();
     let dialog = NodeRef::<html::Dialog>::new();
-    let theme = RwSignal::new(ThemeChoice::Auto);
+    let theme = RwSignal::new(Theme::Auto);
     let use_accent = RwSignal::new(false);
     let accent = RwSignal::new("#1d4ed8".to_string());
-    let sections = RwSignal::new(Section::ALL.to_vec());
+    let sections = RwSignal::new(Section::VARIANTS.to_vec());
 
     let page = Signal::derive(move || {
         let chosen = sections.get();
         PageSettings {
             embed: true,
-            theme: (theme.get() != ThemeChoice::Auto).then(|| theme.get()),
+            theme: (theme.get() != Theme::Auto).then(|| theme.get()),
             accent: use_accent
                 .get()
                 .then(|| parse_accent(&accent.get()))
                 .flatten(),
             sections: if chosen.is_empty() {
-                Section::ALL.to_vec()
+                Section::VARIANTS.to_vec()
             } else {
                 chosen
             },
@@ -146,7 +147,7 @@ pub fn EmbedButton() -> impl IntoView {
             if on {
                 list.push(s);
             }
-            list.sort_by_key(|x| Section::ALL.iter().position(|y| y == x));
+            list.sort_by_key(|x| Section::VARIANTS.iter().position(|y| y == x));
         })
     };
     view! {
@@ -164,7 +165,7 @@ pub fn EmbedButton() -> impl IntoView {
                 <fieldset>
                     <legend>"Look"</legend>
                     <label class="option">"Theme "
-                        <select on:change=move |ev| theme.set(ThemeChoice::parse(&event_target_value(&ev)).unwrap_or(ThemeChoice::Auto))>
+                        <select on:change=move |ev| theme.set(event_target_value(&ev).parse().unwrap_or(Theme::Auto))>
                             <option value="auto">"Follow the visitor's system"</option>
                             <option value="light">"Light"</option>
                             <option value="dark">"Dark"</option>
@@ -181,9 +182,9 @@ pub fn EmbedButton() -> impl IntoView {
                     {move || {
                         let chosen = use_accent.get().then(|| parse_accent(&accent.get())).flatten()?;
                         let themes: &[bool] = match theme.get() {
-                            ThemeChoice::Light => &[false],
-                            ThemeChoice::Dark => &[true],
-                            ThemeChoice::Auto => &[false, true],
+                            Theme::Light => &[false],
+                            Theme::Dark => &[true],
+                            Theme::Auto => &[false, true],
                         };
                         let notes: Vec<String> = themes.iter().filter_map(|&dark| fit_accent(&chosen, dark)?.message()).collect();
                         (!notes.is_empty()).then(|| view! {
@@ -193,7 +194,7 @@ pub fn EmbedButton() -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>"Sections"</legend>
-                    {Section::ALL.into_iter().map(|s| view! {
+                    {Section::VARIANTS.iter().copied().map(|s| view! {
                         <label class="option">
                             <input type="checkbox" prop:checked=move || sections.with(|l| l.contains(&s))
                                 on:change=move |ev| toggle(s, event_target_checked(&ev))/>

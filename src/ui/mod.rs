@@ -43,9 +43,9 @@ use results::Results;
 use saved::SavedPanel;
 use site::{SiteCta, SiteFooter, load_site};
 use staged::Later;
-use state::{AppState, Theme, use_state};
+use state::{AppState, use_state};
 
-use crate::embed::{PageSettings, Section, ThemeChoice, fit_accent};
+use crate::embed::{PageSettings, Section, fit_accent};
 
 /// The chart library's state, shared by every chart of the page.
 #[derive(Clone, Copy)]
@@ -151,11 +151,7 @@ pub fn prepare() -> Prepared {
     notices.extend(page_notices);
     let state = AppState::new(decoded.scenario);
     if let Some(theme) = page.theme {
-        state.theme.set(match theme {
-            ThemeChoice::Auto => Theme::Auto,
-            ThemeChoice::Light => Theme::Light,
-            ThemeChoice::Dark => Theme::Dark,
-        });
+        state.theme.set(theme);
     }
     provide_context(state);
     provide_context(page.clone());
@@ -174,7 +170,7 @@ pub fn prepare() -> Prepared {
         }
     });
     // A link's accent wins over the site owner's; either is fitted to the theme on screen
-    // so it keeps AA contrast (src/embed.rs, `fit_accent`).
+    // so it keeps AA contrast (src/embed/accent.rs, `fit_accent`).
     let link_accent = page.accent.clone();
     let link_fit = Memo::new(move |_| {
         link_accent

@@ -11,13 +11,7 @@ use crate::format::Money;
 use crate::model::{Report, evaluate};
 use crate::scenario::{FieldError, Scenario};
 
-/// Light, dark, or whatever the visitor's system prefers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    Auto,
-    Light,
-    Dark,
-}
+pub use crate::embed::Theme;
 
 /// Shared by every component through context.
 #[derive(Clone, Copy)]
