@@ -26,7 +26,7 @@ pub struct Decoded {
     /// Always valid: whatever could not be applied was left at its reference value.
     pub scenario: Scenario,
     /// One per problem, in link order; `field` is the canonical path, `version`, `preset`
-    /// or [`LINK_NOTICE_FIELD`](super::LINK_NOTICE_FIELD).
+    /// or [`LINK_NOTICE_FIELD`](super::notice::LINK_NOTICE_FIELD).
     pub notices: Vec<FieldError>,
     /// The [`EXTRA_KEYS`] present, with their percent-decoded values, in link order.
     pub extras: Vec<(String, String)>,
