@@ -71,7 +71,7 @@ impl Pricing {
 }
 
 /// The lists a catalog id can belong to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CatalogList {
     /// API models, plus `custom`.
     ApiModels,

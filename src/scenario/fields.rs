@@ -3,7 +3,6 @@
 //! page's forms and the link codec all read this table, so they can never disagree.
 
 use serde_json::Value;
-
 use strum::VariantNames;
 
 use super::error::FieldError;
@@ -12,7 +11,7 @@ use super::json::json_pointer;
 use super::org::{DataSensitivity, HybridStrategy, TrafficPattern};
 use crate::catalog::{self, Pricing, Quantization};
 
-/// Which catalog a catalog-id field refers to.
+/// Which catalog a [`FieldKind::Catalog`] field refers to; the catalog defines the lists.
 pub use crate::catalog::CatalogList;
 
 /// What values a field allows.

@@ -135,3 +135,29 @@ impl Scenario {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::fields::FieldKind;
+
+    /// The choice lists come from strum and the JSON from serde: every id a choice field
+    /// offers must set the field and read back as itself.
+    #[test]
+    fn every_choice_id_is_the_json_id() {
+        let mut choices = 0;
+        for spec in FIELDS {
+            let FieldKind::Choice(ids) = spec.kind else {
+                continue;
+            };
+            for id in ids {
+                let mut s = Scenario::default();
+                assert_eq!(s.set(spec.path, Value::from(*id)), Ok(()), "{}", spec.path);
+                assert_eq!(s.get(spec.path), Value::from(*id), "{}", spec.path);
+                choices += 1;
+            }
+        }
+        // fp16/fp8/int8/int4, 3 tiers, 3 billings, 3 strategies, 3 sensitivities, 3 patterns.
+        assert_eq!(choices, 19);
+    }
+}
