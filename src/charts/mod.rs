@@ -1,5 +1,6 @@
-//! Report -> ECharts option (charming's components in [`Chart`]): pure functions, tested
-//! natively on the option JSON.
+//! Report -> ECharts option (charming's components in [`Chart`]), and the JSON the page
+//! hands to ECharts ([`for_echarts`], [`series_shape`], the warm-up's options): pure
+//! functions, tested natively on the option JSON.
 //!
 //! Each chart has a table twin holding exactly the numbers it plots. The options keep
 //! one colour each in every chart. Label formatting stays within what ECharts templates
@@ -9,19 +10,26 @@ mod analysis;
 mod breakdown;
 mod breakeven;
 mod compare;
+mod json;
 mod option;
+mod patch;
+mod shape;
 mod table;
 mod tco;
+mod warm_up;
 
 pub use analysis::{histogram, histogram_table, tornado, tornado_table};
 pub use breakdown::{breakdown, breakdown_table};
 pub use breakeven::{breakeven, breakeven_table};
 pub use compare::{compare, scenario_colour};
 pub use option::{Chart, Series};
+pub use patch::for_echarts;
+pub use shape::series_shape;
 pub use table::{Cell, Table};
 pub use tco::{tco, tco_table};
+pub use warm_up::{WARM_UP_POINTS, vary, warm_up_option};
 
-use charming::component::{Axis, Grid, Legend, LegendType, Title};
+use charming::component::{Axis, Grid, Legend, LegendType};
 use charming::element::{
     AxisLabel, AxisType, Color, LineStyle, NameLocation, SplitLine, TextStyle,
 };
@@ -204,17 +212,4 @@ fn option_line(look: &Look, report: &Report, id: OptionId) -> Line {
         .symbol(charming::element::Symbol::None)
         .item_style(charming::element::ItemStyle::new().color(colour))
         .line_style(LineStyle::new().color(colour).width(2))
-}
-
-/// A chart that shows the pipeline works before any results exist.
-pub fn placeholder() -> Chart {
-    Chart::new()
-        .title(Title::new().text("Monthly cost"))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .data(vec!["100k", "1M", "10M"]),
-        )
-        .y_axis(Axis::new().type_(AxisType::Value))
-        .series(Line::new().name("API").data(vec![300.0, 3_000.0, 30_000.0]))
 }

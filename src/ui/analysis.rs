@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::chart_card::ChartCard;
+use super::chart::ChartCard;
 use super::staged::Later;
 use super::state::{AppState, use_state};
 use crate::charts;

@@ -3,10 +3,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use super::embed::page_url;
+use super::address::page_base;
+use super::clipboard::copy_text;
 use super::staged::Later;
 use super::state::use_state;
 use crate::embed::{
@@ -18,7 +17,7 @@ const IFRAME_HEIGHT_PX: u32 = 1400;
 
 /// Where `embed.js` is: next to the page.
 fn script_url() -> String {
-    let page = page_url();
+    let page = page_base();
     let dir = page.rfind('/').map_or(page.as_str(), |i| &page[..=i]);
     format!("{dir}embed.js")
 }
@@ -32,27 +31,11 @@ fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
     area.focus().ok();
     area.select();
     let text = area.value();
-    let clipboard = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
-        .filter(|c| !c.is_undefined() && !c.is_null());
-    let write = clipboard.and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        f.call1(&c, &text.into())
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()
-    });
-    let Some(promise) = write else {
-        status.set("Selected: press Ctrl+C or ⌘C to copy");
-        return;
-    };
     leptos::task::spawn_local(async move {
-        status.set(match JsFuture::from(promise).await {
-            Ok(_) => "Copied",
-            Err(_) => "Selected: press Ctrl+C or ⌘C to copy",
+        status.set(if copy_text(&text).await {
+            "Copied"
+        } else {
+            "Selected: press Ctrl+C or ⌘C to copy"
         });
     });
 }
@@ -123,7 +106,7 @@ pub fn EmbedButton() -> impl IntoView {
     let host = Signal::derive(move || host_snippet(&script_url(), &scenario_query(), &page.get()));
     let iframe = Signal::derive(move || {
         iframe_snippet(
-            &page_url(),
+            &page_base(),
             &format!("{}&{}", scenario_query(), page.get().query()),
             IFRAME_HEIGHT_PX,
         )

@@ -38,7 +38,7 @@ fn shown(value: &Value, unit: &str) -> String {
 /// in the printout.
 #[component]
 pub fn PrintOnDemand() -> impl IntoView {
-    let printing = super::printing();
+    let printing = super::chart::printing();
     let printed =
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || printing.get());
     move || printed.get().then(|| view! { <PrintReport/> })
@@ -68,7 +68,7 @@ fn PrintReport() -> impl IntoView {
         })
     };
     // The settled scenario's address, as the address bar shows it once typing pauses.
-    let link = move || state.settled.with(super::notices::address_for);
+    let link = move || state.settled.with(super::address::address_for);
     let today = move || {
         js_sys::Date::new_0()
             .to_iso_string()
