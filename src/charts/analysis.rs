@@ -1,13 +1,15 @@
 //! The tornado of sensitivities and the histogram of simulated savings.
 
-use super::Chart;
+use super::option::Chart;
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
     MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::Bar;
 
-use super::{Cell, Look, Table, frame, legend, x_axis, y_axis};
+use super::frame::{frame, legend, x_axis, y_axis};
+use super::look::Look;
+use super::table::{Cell, Table};
 use crate::format::{self, volume};
 use crate::model::{OptionId, Sensitivity, Uncertainty};
 

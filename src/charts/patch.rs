@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::Chart;
 use super::json::{object_at, objects_mut, set_unless_set, string_at};
+use super::option::Chart;
 
 /// `chart` as ECharts takes it, with the settings below added.
 pub fn for_echarts(chart: &Chart) -> Value {

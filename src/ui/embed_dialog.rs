@@ -67,17 +67,33 @@ fn Snippet(
     }
 }
 
-/// The header's "Embed" button and the dialog it opens.
-#[component]
-pub fn EmbedButton() -> impl IntoView {
-    let state = use_state();
-    let dialog = NodeRef::<html::Dialog>::new();
-    let theme = RwSignal::new(ThemeChoice::Auto);
-    let use_accent = RwSignal::new(false);
-    let accent = RwSignal::new("#1d4ed8".to_string());
-    let sections = RwSignal::new(Section::ALL.to_vec());
+/// What the visitor chose in the dialog.
+#[derive(Clone, Copy)]
+struct Choices {
+    theme: RwSignal<ThemeChoice>,
+    use_accent: RwSignal<bool>,
+    accent: RwSignal<String>,
+    sections: RwSignal<Vec<Section>>,
+}
 
-    let page = Signal::derive(move || {
+impl Choices {
+    fn new() -> Self {
+        Choices {
+            theme: RwSignal::new(ThemeChoice::Auto),
+            use_accent: RwSignal::new(false),
+            accent: RwSignal::new("#1d4ed8".to_string()),
+            sections: RwSignal::new(Section::ALL.to_vec()),
+        }
+    }
+
+    /// The embed's page settings; no section chosen means every section.
+    fn page(self) -> PageSettings {
+        let Choices {
+            theme,
+            use_accent,
+            accent,
+            sections,
+        } = self;
         let chosen = sections.get();
         PageSettings {
             embed: true,
@@ -92,7 +108,16 @@ pub fn EmbedButton() -> impl IntoView {
                 chosen
             },
         }
-    });
+    }
+}
+
+/// The header's "Embed" button and the dialog it opens.
+#[component]
+pub fn EmbedButton() -> impl IntoView {
+    let state = use_state();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let choices = Choices::new();
+    let page = Signal::derive(move || choices.page());
     // The snippets follow the scenario only while the dialog is open: a closed dialog
     // costs an input nothing.
     let is_open = RwSignal::new(false);
@@ -123,15 +148,6 @@ pub fn EmbedButton() -> impl IntoView {
             d.close();
         }
     };
-    let toggle = move |s: Section, on: bool| {
-        sections.update(|list| {
-            list.retain(|x| *x != s);
-            if on {
-                list.push(s);
-            }
-            list.sort_by_key(|x| Section::ALL.iter().position(|y| y == x));
-        })
-    };
     view! {
         <button type="button" class="ghost" on:click=open aria-haspopup="dialog">"Embed"</button>
         // Closed by its button or by Escape: either way the `close` event fires.
@@ -144,6 +160,33 @@ pub fn EmbedButton() -> impl IntoView {
             <Later>
             <p class="snippet-note">"Put the calculator on your own site, starting from the scenario on screen. Visitors can change every input there."</p>
             <div class="embed-options">
+                <LookOptions choices=choices/>
+                <SectionOptions choices=choices/>
+            </div>
+            <Snippet title="Self-sizing (recommended)" id="embed-snippet-host"
+                note="A div and a small script; the frame grows and shrinks with its content."
+                text=host/>
+            <Snippet title="Plain iframe" id="embed-snippet-iframe"
+                note="No script; a fixed height, so change it to fit your page."
+                text=iframe/>
+            </Later>
+        </dialog>
+    }
+}
+
+/// The embed's theme and accent colour.
+#[component]
+fn LookOptions(
+    /// The dialog's choices.
+    choices: Choices,
+) -> impl IntoView {
+    let Choices {
+        theme,
+        use_accent,
+        accent,
+        ..
+    } = choices;
+    view! {
                 <fieldset>
                     <legend>"Look"</legend>
                     <label class="option">"Theme "
@@ -174,6 +217,26 @@ pub fn EmbedButton() -> impl IntoView {
                         })
                     }}
                 </fieldset>
+    }
+}
+
+/// The sections the embed shows.
+#[component]
+fn SectionOptions(
+    /// The dialog's choices.
+    choices: Choices,
+) -> impl IntoView {
+    let sections = choices.sections;
+    let toggle = move |s: Section, on: bool| {
+        sections.update(|list| {
+            list.retain(|x| *x != s);
+            if on {
+                list.push(s);
+            }
+            list.sort_by_key(|x| Section::ALL.iter().position(|y| y == x));
+        })
+    };
+    view! {
                 <fieldset>
                     <legend>"Sections"</legend>
                     {Section::ALL.into_iter().map(|s| view! {
@@ -185,14 +248,5 @@ pub fn EmbedButton() -> impl IntoView {
                     }).collect_view()}
                     {move || sections.with(Vec::is_empty).then(|| view! { <p class="snippet-note">"None chosen: every section is shown."</p> })}
                 </fieldset>
-            </div>
-            <Snippet title="Self-sizing (recommended)" id="embed-snippet-host"
-                note="A div and a small script; the frame grows and shrinks with its content."
-                text=host/>
-            <Snippet title="Plain iframe" id="embed-snippet-iframe"
-                note="No script; a fixed height, so change it to fit your page."
-                text=iframe/>
-            </Later>
-        </dialog>
     }
 }

@@ -32,8 +32,8 @@ fn shown(value: &Value, unit: &str) -> String {
 }
 
 /// The print-only parts of the page, built the first time it is printed and kept from
-/// then on. Hidden on screen, they were a quarter of the page's elements, built at start
-/// for nothing on most visits. The browser fires `beforeprint` before it lays the page
+/// then on. Hidden on screen, they are a quarter of the page's elements, and most visits
+/// never print. The browser fires `beforeprint` before it lays the page
 /// out for print, and the parts are built in the microtasks right after it, so they are
 /// in the printout.
 #[component]

@@ -47,8 +47,8 @@ where
 {
     let node = NodeRef::<html::Div>::new();
     let instance = InstanceSlot::default();
-    let where_ = on_screen::watch(node);
-    follow_option(node, instance.clone(), where_, option, on_ready);
+    let place = on_screen::watch(node);
+    follow_option(node, instance.clone(), place, option, on_ready);
 
     let inst = instance.clone();
     use_resize_observer(node, move |entries, _| {
@@ -82,7 +82,7 @@ where
 fn follow_option<F>(
     node: NodeRef<html::Div>,
     instance: InstanceSlot,
-    where_: OnScreen,
+    place: OnScreen,
     option: F,
     on_ready: OnReady,
 ) where
@@ -95,8 +95,8 @@ fn follow_option<F>(
     let drawn = RefCell::new(None::<Value>);
     Effect::new(move |_| {
         let first = drawn.borrow().is_none();
-        let follow = where_.mostly_seen.get() || printing.get() || (first && where_.near.get());
-        let catch_up = where_.seen.get() && !settling.is_some_and(|s| s.get());
+        let follow = place.mostly_seen.get() || printing.get() || (first && place.near.get());
+        let catch_up = place.seen.get() && !settling.is_some_and(|s| s.get());
         if !(follow || catch_up) {
             return;
         }

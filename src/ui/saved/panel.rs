@@ -29,7 +29,7 @@ struct Panel {
 
 impl Panel {
     /// The panel with what this browser has stored.
-    fn load() -> Self {
+    fn from_storage() -> Self {
         let (initial, problems) = load();
         let next_id = StoredValue::new(initial.len() as u32);
         let rows = (0..)
@@ -98,7 +98,7 @@ impl Panel {
 /// The collapsible panel below the charts.
 #[component]
 pub fn SavedPanel() -> impl IntoView {
-    let panel = Panel::load();
+    let panel = Panel::from_storage();
     let open_at_start = panel.rows.with_untracked(|r| !r.is_empty())
         || panel.problems.with_untracked(|p| !p.is_empty());
     let comparing = RwSignal::new(false);
@@ -154,7 +154,10 @@ pub fn SavedPanel() -> impl IntoView {
 
 /// The name field and the button that saves the scenario on screen.
 #[component]
-fn SaveForm(panel: Panel) -> impl IntoView {
+fn SaveForm(
+    /// The panel the scenario is added to.
+    panel: Panel,
+) -> impl IntoView {
     let state = use_state();
     let name_input = RwSignal::new(String::new());
     let placeholder = move || state.scenario.with(default_name);
@@ -185,7 +188,12 @@ fn SaveForm(panel: Panel) -> impl IntoView {
 
 /// One saved scenario: its name (or the field renaming it), a summary, and its actions.
 #[component]
-fn SavedRow(panel: Panel, row: Row) -> impl IntoView {
+fn SavedRow(
+    /// The panel the row belongs to.
+    panel: Panel,
+    /// The saved scenario shown.
+    row: Row,
+) -> impl IntoView {
     let state = use_state();
     let Row { id, saved } = row;
     let query = saved.query.clone();
@@ -220,7 +228,14 @@ fn SavedRow(panel: Panel, row: Row) -> impl IntoView {
 
 /// A row's name, or the field that renames it while it is being renamed.
 #[component]
-fn RowName(panel: Panel, id: u32, name: String) -> impl IntoView {
+fn RowName(
+    /// The panel the row belongs to.
+    panel: Panel,
+    /// The row's id.
+    id: u32,
+    /// The name as saved.
+    name: String,
+) -> impl IntoView {
     let draft = RwSignal::new(name.clone());
     let finish = move || {
         let new_name = clean_name(&draft.get_untracked());
