@@ -26,7 +26,7 @@ pub struct AppState {
     pub scenario: RwSignal<Scenario>,
     /// The scenario once typing pauses: the heavier analyses (tornado, Monte Carlo) follow
     /// this copy, so each keystroke redraws only the main results and charts.
-    pub settled: Memo<Scenario>,
+    pub settled: RwSignal<Scenario>,
     /// The scenario's canonical JSON, computed once per change for every field to read.
     pub scenario_value: Memo<Value>,
     /// The report of `scenario`.
@@ -45,6 +45,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(initial: Scenario) -> Self {
+        let settled = RwSignal::new(initial.clone());
         let scenario = RwSignal::new(initial);
         let scenario_value = Memo::new(move |_| scenario.with(Scenario::to_value));
         let report = Memo::new(move |_| scenario.with(evaluate));
@@ -55,9 +56,7 @@ impl AppState {
             Theme::Light => false,
             Theme::Dark => true,
         });
-        let debounced = leptos_use::signal_debounced(scenario, SETTLE_MS);
-        // A memo: a pause that ends on the same scenario does not rerun the analyses.
-        let settled = Memo::new(move |_| debounced.get());
+        follow_when_settled(scenario, settled);
         let settling = Memo::new(move |_| scenario.with(|s| settled.with(|t| s != t)));
         Self {
             scenario,
@@ -119,8 +118,33 @@ impl AppState {
     }
 }
 
-/// How long the inputs must rest, in milliseconds, before the analyses recompute.
-const SETTLE_MS: f64 = 250.0;
+/// How long the inputs must rest before the analyses recompute.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Copies `scenario` into `settled` once it has not changed for [`SETTLE`], and only
+/// when it differs, so a pause that ends on the same scenario reruns no analysis.
+///
+/// Written here rather than with leptos-use's `signal_debounced`: that one adds 2.8 KB
+/// to the gzipped wasm (its option signals and filter machinery, measured on a release
+/// build after `wasm-opt -Oz`) for what these lines do.
+fn follow_when_settled(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) {
+    let generation = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    Effect::new(move |_| {
+        scenario.track();
+        let mine = generation.get().wrapping_add(1);
+        generation.set(mine);
+        let generation = generation.clone();
+        set_timeout(
+            move || {
+                let current = scenario.get_untracked();
+                if generation.get() == mine && settled.with_untracked(|s| *s != current) {
+                    settled.set(current);
+                }
+            },
+            SETTLE,
+        );
+    });
+}
 
 /// The state from context (the app provides it at the top).
 pub fn use_state() -> AppState {
