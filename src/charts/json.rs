@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 /// The objects under `key` in `option`, given as one or as a list (none when there is
 /// neither).
-pub(crate) fn one_or_many<'a>(option: &'a Value, key: &str) -> Vec<&'a Value> {
+pub(super) fn one_or_many<'a>(option: &'a Value, key: &str) -> Vec<&'a Value> {
     match option.get(key) {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(one @ Value::Object(_)) => vec![one],
@@ -14,7 +14,7 @@ pub(crate) fn one_or_many<'a>(option: &'a Value, key: &str) -> Vec<&'a Value> {
 }
 
 /// [`one_or_many`], to change them; only the objects.
-pub(crate) fn objects_mut<'a>(option: &'a mut Value, key: &str) -> Vec<&'a mut Map<String, Value>> {
+pub(super) fn objects_mut<'a>(option: &'a mut Value, key: &str) -> Vec<&'a mut Map<String, Value>> {
     match option.get_mut(key) {
         Some(Value::Array(items)) => items.iter_mut().filter_map(Value::as_object_mut).collect(),
         Some(Value::Object(one)) => vec![one],
@@ -24,7 +24,7 @@ pub(crate) fn objects_mut<'a>(option: &'a mut Value, key: &str) -> Vec<&'a mut M
 
 /// The object under `key` in `parent`, created empty when there is none (or something
 /// else is there).
-pub(crate) fn object_at<'a>(
+pub(super) fn object_at<'a>(
     parent: &'a mut Map<String, Value>,
     key: &str,
 ) -> Option<&'a mut Map<String, Value>> {
@@ -35,11 +35,11 @@ pub(crate) fn object_at<'a>(
 }
 
 /// Sets `key` unless the option already sets it.
-pub(crate) fn set_unless_set(target: &mut Map<String, Value>, key: &str, value: Value) {
+pub(super) fn set_unless_set(target: &mut Map<String, Value>, key: &str, value: Value) {
     target.entry(key).or_insert(value);
 }
 
 /// The string under `key` in `object`, if there is one.
-pub(crate) fn string_at<'a>(object: &'a Value, key: &str) -> Option<&'a str> {
+pub(super) fn string_at<'a>(object: &'a Value, key: &str) -> Option<&'a str> {
     object.get(key)?.as_str()
 }

@@ -22,9 +22,12 @@ fn script_url() -> String {
     format!("{dir}embed.js")
 }
 
+/// What the last press of a snippet's Copy button did, and to which text.
+type CopyStatus = RwSignal<Option<(String, &'static str)>>;
+
 /// Copies the text of `area`: the clipboard API where allowed, else the text is left
 /// selected for the visitor to copy.
-fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
+fn copy(area: NodeRef<html::Textarea>, status: CopyStatus) {
     let Some(area) = area.get_untracked() else {
         return;
     };
@@ -32,34 +35,42 @@ fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
     area.select();
     let text = area.value();
     leptos::task::spawn_local(async move {
-        status.set(if copy_text(&text).await {
+        let done = if copy_text(&text).await {
             "Copied"
         } else {
             "Selected: press Ctrl+C or ⌘C to copy"
-        });
+        };
+        status.set(Some((text, done)));
     });
 }
 
 /// One snippet with its copy button.
 #[component]
 fn Snippet(
+    /// The snippet's label.
     title: &'static str,
+    /// The text area's id.
     id: &'static str,
+    /// A line on how the snippet behaves.
     note: &'static str,
+    /// The snippet; it follows the dialog's choices.
     text: Signal<String>,
 ) -> impl IntoView {
     let area = NodeRef::<html::Textarea>::new();
-    let status = RwSignal::new("");
-    Effect::new(move |_| {
-        text.track();
-        status.set("");
-    });
+    let status: CopyStatus = RwSignal::new(None);
+    // The status speaks of the text that was copied: a snippet changed since says nothing.
+    let shown = move || {
+        status.with(|s| match s {
+            Some((copied, done)) if text.with(|t| t == copied) => *done,
+            _ => "",
+        })
+    };
     view! {
         <div class="snippet">
             <div class="snippet-head">
                 <label for=id>{title}</label>
                 <button type="button" on:click=move |_| copy(area, status)>"Copy"</button>
-                <span class="copy-status" role="status">{move || status.get()}</span>
+                <span class="copy-status" role="status">{shown}</span>
             </div>
             <p class="snippet-note">{note}</p>
             <textarea id=id node_ref=area readonly rows="4" spellcheck="false" prop:value=move || text.get()></textarea>
