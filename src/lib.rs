@@ -10,6 +10,7 @@ pub mod embed;
 pub mod format;
 pub mod link;
 pub mod model;
+pub mod saved;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]

@@ -57,7 +57,7 @@ fn mount_view(prepared: llm_tco::ui::Prepared) {
     llm_tco::ui::staged::when_done(move || {
         let _ = root.set_attribute("aria-busy", "false");
     });
-    llm_tco::ui::echarts::preload();
+    llm_tco::ui::chart::preload();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -228,37 +228,6 @@ async fn saving_lists_the_scenario_and_stores_its_link() {
     local_storage().remove_item("llm-tco:saved:v1").unwrap();
 }
 
-#[wasm_bindgen_test]
-fn series_shape_ignores_values_and_sees_keys_that_come_and_go() {
-    use llm_tco::ui::echarts::series_shape;
-    let shape = |json: &str| series_shape(&js_sys::JSON::parse(json).unwrap());
-    let today = r#"{"series":[{"type":"line","name":"API","data":[[1,2],[3,4]],
-        "markLine":{"data":[{"xAxis":5,"label":{"formatter":"Today"}}]}}]}"#;
-    // Other numbers, names and point counts: the same shape, so the update merges.
-    let moved = r#"{"series":[{"type":"line","name":"Cloud","data":[[9,9]],
-        "markLine":{"data":[{"xAxis":7,"label":{"formatter":"Now"}},{"xAxis":8}]}}]}"#;
-    assert_eq!(shape(today), shape(moved));
-    assert_eq!(
-        shape(today),
-        "line{data:[],markLine:{data:[],},name:.,type:.,};"
-    );
-    // The marker line goes, the points go, the series becomes bars, a series is added:
-    // each is a new shape, so the update replaces the series.
-    let without_mark = r#"{"series":[{"type":"line","name":"API","data":[[1,2]]}]}"#;
-    let without_points = r#"{"series":[{"type":"line","name":"API",
-        "markLine":{"data":[{"xAxis":5}]}}]}"#;
-    let bars = r#"{"series":[{"type":"bar","name":"API","data":[[1,2],[3,4]],
-        "markLine":{"data":[{"xAxis":5,"label":{"formatter":"Today"}}]}}]}"#;
-    let two = r#"{"series":[{"type":"line","name":"API","data":[],"markLine":{"data":[]}},
-        {"type":"line","name":"GPU","data":[]}]}"#;
-    for other in [without_mark, without_points, bars, two] {
-        assert_ne!(shape(today), shape(other), "{other}");
-    }
-    // No series at all has a shape too (the empty one), never an error.
-    assert_eq!(shape("{}"), "");
-    assert_eq!(shape(r#"{"series":7}"#), "");
-}
-
 thread_local! {
     /// The blocks of the staging test, in the order they were built.
     static BUILT: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };

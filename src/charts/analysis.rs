@@ -1,13 +1,15 @@
 //! The tornado of sensitivities and the histogram of simulated savings.
 
-use super::Chart;
+use super::option::Chart;
 use charming::element::{
     AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
     MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::Bar;
 
-use super::{Cell, Look, Table, frame, legend, x_axis, y_axis};
+use super::frame::{frame, legend, x_axis, y_axis};
+use super::look::Look;
+use super::table::{Cell, Table};
 use crate::format::{self, volume};
 use crate::model::{OptionId, Sensitivity, Uncertainty};
 
@@ -141,38 +143,7 @@ pub fn histogram(u: &Uncertainty, look: &Look) -> Chart {
             .map(|(b, &share)| ((b.from_usd + b.to_usd > 0.0) == cheaper).then_some(share))
             .collect()
     };
-    let mark = |name: &str, usd: f64| {
-        let index = u
-            .histogram
-            .iter()
-            .position(|b| usd >= b.from_usd && usd <= b.to_usd)
-            .unwrap_or(0);
-        let text = format!("{name} {}", look.money.compact(usd));
-        MarkLineVariant::Simple(
-            MarkLineData::new()
-                .name(text.as_str())
-                .x_axis(index as f64)
-                .label(
-                    Label::new()
-                        .formatter(text.as_str())
-                        .position(LabelPosition::InsideEndTop)
-                        .color(look.text()),
-                ),
-        )
-    };
-    let marks = MarkLine::new()
-        .silent(true)
-        .symbol(vec![Symbol::None, Symbol::None])
-        .line_style(
-            LineStyle::new()
-                .type_(LineStyleType::Dashed)
-                .color(look.text()),
-        )
-        .data(vec![
-            mark("P10", u.p10_usd),
-            mark("P50", u.p50_usd),
-            mark("P90", u.p90_usd),
-        ]);
+    let marks = percentile_marks(u, look);
     frame(look, legend(), 56)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .x_axis(
@@ -200,6 +171,42 @@ pub fn histogram(u: &Uncertainty, look: &Look) -> Chart {
                 .data(side(true))
                 .mark_line(marks),
         )
+}
+
+/// Dashed lines at the 10th, 50th and 90th percentiles of the savings, on their bins.
+fn percentile_marks(u: &Uncertainty, look: &Look) -> MarkLine {
+    let mark = |name: &str, usd: f64| {
+        let index = u
+            .histogram
+            .iter()
+            .position(|b| usd >= b.from_usd && usd <= b.to_usd)
+            .unwrap_or(0);
+        let text = format!("{name} {}", look.money.compact(usd));
+        MarkLineVariant::Simple(
+            MarkLineData::new()
+                .name(text.as_str())
+                .x_axis(index as f64)
+                .label(
+                    Label::new()
+                        .formatter(text.as_str())
+                        .position(LabelPosition::InsideEndTop)
+                        .color(look.text()),
+                ),
+        )
+    };
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(
+            LineStyle::new()
+                .type_(LineStyleType::Dashed)
+                .color(look.text()),
+        )
+        .data(vec![
+            mark("P10", u.p10_usd),
+            mark("P50", u.p50_usd),
+            mark("P90", u.p90_usd),
+        ])
 }
 
 /// One row per bin: its savings range, samples and share.

@@ -1,10 +1,13 @@
 //! What each option's monthly cost is made of, as stacked bars.
 
-use super::Chart;
+use super::option::Chart;
 use charming::element::{AxisLabel, AxisType, ItemStyle, Tooltip, Trigger};
 use charming::series::Bar;
 
-use super::{Cell, Look, OPTIONS, Table, column, fits, frame, label, legend, x_axis, y_axis};
+use super::frame::{frame, legend, x_axis, y_axis};
+use super::look::{Look, OPTIONS};
+use super::naming::{column, fits, label};
+use super::table::{Cell, Table};
 use crate::model::{CostCategory, CostItem, OptionId, Report};
 
 /// A fixed colour per kind of cost, so a kind looks the same in every bar and scenario.

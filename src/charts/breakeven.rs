@@ -1,13 +1,16 @@
 //! Monthly cost against monthly requests: where self-hosting starts to pay.
 
-use super::Chart;
+use super::option::Chart;
 use charming::component::{DataZoom, DataZoomType, FilterMode};
 use charming::element::{
     AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
     MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 
-use super::{Cell, Look, OPTIONS, Table, column, fits, frame, legend, option_line, x_axis, y_axis};
+use super::frame::{frame, legend, option_line, x_axis, y_axis};
+use super::look::{Look, OPTIONS};
+use super::naming::{column, fits};
+use super::table::{Cell, Table};
 use crate::format;
 use crate::model::{CurvePoint, OptionId, Report};
 use crate::scenario::Scenario;

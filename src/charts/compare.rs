@@ -1,11 +1,12 @@
 //! Saved scenarios side by side: each one's API line and cheapest self-hosted line over
 //! monthly volume, on one log axis.
 
-use super::Chart;
+use super::option::Chart;
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Tooltip, Trigger};
 use charming::series::Line;
 
-use super::{Look, frame, legend, x_axis, y_axis};
+use super::frame::{frame, legend, x_axis, y_axis};
+use super::look::Look;
 use crate::model::Report;
 
 /// One colour per compared scenario (at most four), apart from the option colours so a

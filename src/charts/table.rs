@@ -1,6 +1,6 @@
 //! The numbers behind a chart as a table: formatted for the page, raw for CSV.
 
-use super::Look;
+use super::look::Look;
 use crate::format;
 
 /// One chart's numbers: the page's "show as table" view and the CSV download.

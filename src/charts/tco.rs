@@ -1,12 +1,15 @@
 //! Cumulative cash per option over the horizon, with the payback months.
 
-use super::Chart;
+use super::option::Chart;
 use charming::element::{
     AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
     MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 
-use super::{Cell, Look, OPTIONS, Table, column, fits, frame, legend, option_line, x_axis, y_axis};
+use super::frame::{frame, legend, option_line, x_axis, y_axis};
+use super::look::{Look, OPTIONS};
+use super::naming::{column, fits};
+use super::table::{Cell, Table};
 use crate::model::{OptionId, Report, TcoMonth};
 
 /// Cumulative cost of each option month by month (x = month 1..N on a value axis), with

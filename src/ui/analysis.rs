@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::chart_card::ChartCard;
+use super::chart::ChartCard;
 use super::staged::Later;
 use super::state::{AppState, use_state};
 use crate::charts;
@@ -311,8 +311,8 @@ fn UncertaintyPanel() -> impl IntoView {
 /// The whole analysis section, built a part per task after the first screen.
 #[component]
 pub fn Analysis() -> impl IntoView {
-    // A task each, like the page's other parts: together they were one long task (the
-    // first sensitivity and flip-point searches, two tables and two chart cards).
+    // A task each, like the page's other parts: together they would be one long task
+    // (the first sensitivity and flip-point searches, two tables and two chart cards).
     view! {
         <Later>
             <h2 class="section-title">"What moves the answer"</h2>

@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::chart_card::ChartCard;
-use super::chart_view::OnReady;
-use super::echarts::ECharts;
+use super::chart::{ChartCard, ECharts, OnReady};
 use super::embed::shows;
 use super::staged::Later;
 use super::state::{AppState, use_state};

@@ -1,15 +1,12 @@
 //! Embed mode: the compact title line, the sections a link chose, the accent colour, and
 //! the content height posted to the host page.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
+use leptos_use::use_resize_observer;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
+use super::address::page_base;
 use super::site::SiteBrand;
 use super::state::use_state;
 use crate::embed::{PageSettings, Section, accent_text};
@@ -17,16 +14,6 @@ use crate::embed::{PageSettings, Section, accent_text};
 /// Whether the page shows `section` (every section unless the link chose).
 pub fn shows(section: Section) -> bool {
     use_context::<PageSettings>().is_none_or(|p| p.shows(section))
-}
-
-/// The calculator's address without a query: the page's own origin and path.
-pub fn page_url() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default()
 }
 
 /// Sets the accent colour (and the text colour that reads on it) for the whole document,
@@ -69,31 +56,24 @@ fn post_height(root: NodeRef<html::Div>) {
     if !framed(&window) {
         return;
     }
-    root.on_load(move |el| {
-        let last = Rc::new(Cell::new(-1.0_f64));
-        let target: web_sys::Element = el.clone().into();
-        let measured = target.clone();
-        let callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
-            let height = measured.get_bounding_client_rect().height().ceil();
-            if !height.is_finite() || height == last.get() {
-                return;
-            }
-            last.set(height);
-            let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
-                return;
-            };
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &"llm-tco:resize".into());
-            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-            // The height says nothing private, and the host's origin is not known here.
-            let _ = parent.post_message(&message, "*");
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+    let mut last = -1.0_f64;
+    use_resize_observer(root, move |entries, _| {
+        let Some(entry) = entries.first() else {
             return;
         };
-        observer.observe(&target);
-        let keep = SendWrapper::new((observer, callback));
-        on_cleanup(move || keep.0.disconnect());
+        let height = entry.target().get_bounding_client_rect().height().ceil();
+        if !height.is_finite() || height == last {
+            return;
+        }
+        last = height;
+        let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"llm-tco:resize".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The height says nothing private, and the host's origin is not known here.
+        let _ = parent.post_message(&message, "*");
     });
 }
 
@@ -108,7 +88,7 @@ pub fn EmbedRoot(children: Children) -> impl IntoView {
     let full = move || {
         format!(
             "{}?{}",
-            page_url(),
+            page_base(),
             state.scenario.with(crate::link::encode)
         )
     };

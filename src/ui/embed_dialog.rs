@@ -4,10 +4,9 @@
 use leptos::html;
 use leptos::prelude::*;
 use strum::VariantArray;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use super::embed::page_url;
+use super::address::page_base;
+use super::clipboard::copy_text;
 use super::staged::Later;
 use super::state::use_state;
 use crate::embed::{
@@ -19,65 +18,60 @@ const IFRAME_HEIGHT_PX: u32 = 1400;
 
 /// Where `embed.js` is: next to the page.
 fn script_url() -> String {
-    let page = page_url();
+    let page = page_base();
     let dir = page.rfind('/').map_or(page.as_str(), |i| &page[..=i]);
     format!("{dir}embed.js")
 }
 
+/// What the last press of a snippet's Copy button did, and to which text.
+type CopyStatus = RwSignal<Option<(String, &'static str)>>;
+
 /// Copies the text of `area`: the clipboard API where allowed, else the text is left
 /// selected for the visitor to copy.
-fn copy(area: NodeRef<html::Textarea>, status: RwSignal<&'static str>) {
+fn copy(area: NodeRef<html::Textarea>, status: CopyStatus) {
     let Some(area) = area.get_untracked() else {
         return;
     };
     area.focus().ok();
     area.select();
     let text = area.value();
-    let clipboard = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
-        .filter(|c| !c.is_undefined() && !c.is_null());
-    let write = clipboard.and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(&c, &"writeText".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        f.call1(&c, &text.into())
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()
-    });
-    let Some(promise) = write else {
-        status.set("Selected: press Ctrl+C or ⌘C to copy");
-        return;
-    };
     leptos::task::spawn_local(async move {
-        status.set(match JsFuture::from(promise).await {
-            Ok(_) => "Copied",
-            Err(_) => "Selected: press Ctrl+C or ⌘C to copy",
-        });
+        let done = if copy_text(&text).await {
+            "Copied"
+        } else {
+            "Selected: press Ctrl+C or ⌘C to copy"
+        };
+        status.set(Some((text, done)));
     });
 }
 
 /// One snippet with its copy button.
 #[component]
 fn Snippet(
+    /// The snippet's label.
     title: &'static str,
+    /// The text area's id.
     id: &'static str,
+    /// A line on how the snippet behaves.
     note: &'static str,
+    /// The snippet; it follows the dialog's choices.
     text: Signal<String>,
 ) -> impl IntoView {
     let area = NodeRef::<html::Textarea>::new();
-    let status = RwSignal::new("");
-    Effect::new(move |_| {
-        text.track();
-        status.set("");
-    });
+    let status: CopyStatus = RwSignal::new(None);
+    // The status speaks of the text that was copied: a snippet changed since says nothing.
+    let shown = move || {
+        status.with(|s| match s {
+            Some((copied, done)) if text.with(|t| t == copied) => *done,
+            _ => "",
+        })
+    };
     view! {
         <div class="snippet">
             <div class="snippet-head">
                 <label for=id>{title}</label>
                 <button type="button" on:click=move |_| copy(area, status)>"Copy"</button>
-                <span class="copy-status" role="status">{move || status.get()}</span>
+                <span class="copy-status" role="status">{shown}</span>
             </div>
             <p class="snippet-note">{note}</p>
             <textarea id=id node_ref=area readonly rows="4" spellcheck="false" prop:value=move || text.get()></textarea>
@@ -85,17 +79,33 @@ fn Snippet(
     }
 }
 
-/// The header's "Embed" button and the dialog it opens.
-#[component]
-pub fn EmbedButton() -> impl IntoView {
-    let state = use_state();
-    let dialog = NodeRef::<html::Dialog>::new();
-    let theme = RwSignal::new(Theme::Auto);
-    let use_accent = RwSignal::new(false);
-    let accent = RwSignal::new("#1d4ed8".to_string());
-    let sections = RwSignal::new(Section::VARIANTS.to_vec());
+/// What the visitor chose in the dialog.
+#[derive(Clone, Copy)]
+struct Choices {
+    theme: RwSignal<Theme>,
+    use_accent: RwSignal<bool>,
+    accent: RwSignal<String>,
+    sections: RwSignal<Vec<Section>>,
+}
 
-    let page = Signal::derive(move || {
+impl Choices {
+    fn new() -> Self {
+        Choices {
+            theme: RwSignal::new(Theme::Auto),
+            use_accent: RwSignal::new(false),
+            accent: RwSignal::new("#1d4ed8".to_string()),
+            sections: RwSignal::new(Section::VARIANTS.to_vec()),
+        }
+    }
+
+    /// The embed's page settings; no section chosen means every section.
+    fn page(self) -> PageSettings {
+        let Choices {
+            theme,
+            use_accent,
+            accent,
+            sections,
+        } = self;
         let chosen = sections.get();
         PageSettings {
             embed: true,
@@ -110,7 +120,16 @@ pub fn EmbedButton() -> impl IntoView {
                 chosen
             },
         }
-    });
+    }
+}
+
+/// The header's "Embed" button and the dialog it opens.
+#[component]
+pub fn EmbedButton() -> impl IntoView {
+    let state = use_state();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let choices = Choices::new();
+    let page = Signal::derive(move || choices.page());
     // The snippets follow the scenario only while the dialog is open: a closed dialog
     // costs an input nothing.
     let is_open = RwSignal::new(false);
@@ -124,7 +143,7 @@ pub fn EmbedButton() -> impl IntoView {
     let host = Signal::derive(move || host_snippet(&script_url(), &scenario_query(), &page.get()));
     let iframe = Signal::derive(move || {
         iframe_snippet(
-            &page_url(),
+            &page_base(),
             &format!("{}&{}", scenario_query(), page.get().query()),
             IFRAME_HEIGHT_PX,
         )
@@ -141,15 +160,6 @@ pub fn EmbedButton() -> impl IntoView {
             d.close();
         }
     };
-    let toggle = move |s: Section, on: bool| {
-        sections.update(|list| {
-            list.retain(|x| *x != s);
-            if on {
-                list.push(s);
-            }
-            list.sort_by_key(|x| Section::VARIANTS.iter().position(|y| y == x));
-        })
-    };
     view! {
         <button type="button" class="ghost" on:click=open aria-haspopup="dialog">"Embed"</button>
         // Closed by its button or by Escape: either way the `close` event fires.
@@ -162,6 +172,33 @@ pub fn EmbedButton() -> impl IntoView {
             <Later>
             <p class="snippet-note">"Put the calculator on your own site, starting from the scenario on screen. Visitors can change every input there."</p>
             <div class="embed-options">
+                <LookOptions choices=choices/>
+                <SectionOptions choices=choices/>
+            </div>
+            <Snippet title="Self-sizing (recommended)" id="embed-snippet-host"
+                note="A div and a small script; the frame grows and shrinks with its content."
+                text=host/>
+            <Snippet title="Plain iframe" id="embed-snippet-iframe"
+                note="No script; a fixed height, so change it to fit your page."
+                text=iframe/>
+            </Later>
+        </dialog>
+    }
+}
+
+/// The embed's theme and accent colour.
+#[component]
+fn LookOptions(
+    /// The dialog's choices.
+    choices: Choices,
+) -> impl IntoView {
+    let Choices {
+        theme,
+        use_accent,
+        accent,
+        ..
+    } = choices;
+    view! {
                 <fieldset>
                     <legend>"Look"</legend>
                     <label class="option">"Theme "
@@ -192,6 +229,26 @@ pub fn EmbedButton() -> impl IntoView {
                         })
                     }}
                 </fieldset>
+    }
+}
+
+/// The sections the embed shows.
+#[component]
+fn SectionOptions(
+    /// The dialog's choices.
+    choices: Choices,
+) -> impl IntoView {
+    let sections = choices.sections;
+    let toggle = move |s: Section, on: bool| {
+        sections.update(|list| {
+            list.retain(|x| *x != s);
+            if on {
+                list.push(s);
+            }
+            list.sort_by_key(|x| Section::VARIANTS.iter().position(|y| y == x));
+        })
+    };
+    view! {
                 <fieldset>
                     <legend>"Sections"</legend>
                     {Section::VARIANTS.iter().copied().map(|s| view! {
@@ -203,14 +260,5 @@ pub fn EmbedButton() -> impl IntoView {
                     }).collect_view()}
                     {move || sections.with(Vec::is_empty).then(|| view! { <p class="snippet-note">"None chosen: every section is shown."</p> })}
                 </fieldset>
-            </div>
-            <Snippet title="Self-sizing (recommended)" id="embed-snippet-host"
-                note="A div and a small script; the frame grows and shrinks with its content."
-                text=host/>
-            <Snippet title="Plain iframe" id="embed-snippet-iframe"
-                note="No script; a fixed height, so change it to fit your page."
-                text=iframe/>
-            </Later>
-        </dialog>
     }
 }

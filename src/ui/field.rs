@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::catalog_note::CatalogNote;
-use super::state::use_state;
+use super::state::{AppState, use_state};
 use crate::catalog;
 use crate::scenario::fields::{CatalogList, FieldKind, FieldSpec};
 
@@ -94,37 +94,46 @@ pub fn Field(
             .with(|v| v.pointer(&pointer).cloned().unwrap_or(Value::Null))
     });
     let error = Memo::new(move |_| state.errors.with(|e| e.get(path).cloned()));
-    // What the visitor typed, kept while it is refused or reads as the stored value, so
-    // the box never rewrites text under the cursor.
     let draft = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         state.epoch.track();
         draft.set(None);
     });
 
-    let on_text = move |text: String| {
-        super::perf::input_started();
-        match spec.parse_text(&text) {
-            Ok(value) => {
-                draft.set(Some(text));
-                state.set_field(path, value);
-            }
-            Err(e) => {
-                draft.set(Some(text));
-                state.set_error(path, e.message);
-            }
-        }
+    let typed = Typed {
+        spec,
+        state,
+        current,
+        error,
+        draft,
     };
-    let shown = move || {
-        let cur = current.get();
-        match draft.get() {
-            Some(d) if error.with(Option::is_some) => d,
-            Some(d) if spec.parse_text(&d).ok().as_ref() == Some(&cur) => d,
-            _ => value_text(&cur),
-        }
-    };
+    let control = control_view(typed, id.clone(), help_id.clone(), err_id.clone());
 
-    let control = match spec.kind {
+    let unit = (!spec.unit.is_empty()).then(|| view! { <span class="unit">{spec.unit}</span> });
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some) data-field=path>
+            <label for=id>{spec.label}</label>
+            {unit}
+            {control}
+            <div class="help" id=help_id>{spec.help}<CatalogNote path=path/></div>
+            <p class="error" id=err_id role="alert">{move || error.get().map(|m| format!("{}: {m}.", spec.label))}</p>
+        </div>
+    }
+}
+
+/// The control that edits a field, by its kind.
+fn control_view(typed: Typed, id: String, help_id: String, err_id: String) -> AnyView {
+    let Typed {
+        spec,
+        state,
+        current,
+        error,
+        ..
+    } = typed;
+    let path = spec.path;
+    let shown = move || typed.shown();
+    let on_text = move |text: String| typed.on_text(text);
+    match spec.kind {
         FieldKind::Bool => view! {
             <input id=id.clone() type="checkbox" aria-describedby=help_id.clone()
                 prop:checked=move || current.get() == Value::Bool(true)
@@ -149,25 +158,7 @@ pub fn Field(
                         placeholder=placeholder
                         prop:value=shown
                         on:input=move |ev| on_text(event_target_value(&ev))/>
-                    {slider.map(|(lo, hi, log)| {
-                        let to_slider = move || {
-                            let x = current.get().as_f64().unwrap_or(lo);
-                            if log { x.max(1.0).log10().to_string() } else { x.to_string() }
-                        };
-                        let (smin, smax, step) = if log { (lo.log10(), hi.log10(), 0.01) } else { (lo, hi, 1.0) };
-                        view! {
-                            <input type="range" class="slider" tabindex="-1" aria-hidden="true"
-                                min=smin.to_string() max=smax.to_string() step=step.to_string()
-                                prop:value=to_slider
-                                on:input=move |ev| {
-                                    super::perf::input_started();
-                                    let raw: f64 = event_target_value(&ev).parse().unwrap_or(lo);
-                                    let x = if log { round_nice(10f64.powf(raw)) } else { raw };
-                                    draft.set(None);
-                                    state.set_field(path, Value::from(x));
-                                }/>
-                        }
-                    })}
+                    {slider.map(|(lo, hi, log)| slider_view(typed, lo, hi, log))}
                 </div>
             }
             .into_any()
@@ -179,17 +170,83 @@ pub fn Field(
                 on:input=move |ev| on_text(event_target_value(&ev))/>
         }
         .into_any(),
-    };
+    }
+}
 
-    let unit = (!spec.unit.is_empty()).then(|| view! { <span class="unit">{spec.unit}</span> });
+/// The slider beside a number box: `lo` to `hi`, on a log scale when `log`. It is a
+/// pointer shortcut for the box, hidden from assistive technology.
+fn slider_view(typed: Typed, lo: f64, hi: f64, log: bool) -> impl IntoView {
+    let Typed {
+        spec,
+        state,
+        current,
+        draft,
+        ..
+    } = typed;
+    let to_slider = move || {
+        let x = current.get().as_f64().unwrap_or(lo);
+        if log {
+            x.max(1.0).log10().to_string()
+        } else {
+            x.to_string()
+        }
+    };
+    let (smin, smax, step) = if log {
+        (lo.log10(), hi.log10(), 0.01)
+    } else {
+        (lo, hi, 1.0)
+    };
     view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some) data-field=path>
-            <label for=id>{spec.label}</label>
-            {unit}
-            {control}
-            <div class="help" id=help_id>{spec.help}<CatalogNote path=path/></div>
-            <p class="error" id=err_id role="alert">{move || error.get().map(|m| format!("{}: {m}.", spec.label))}</p>
-        </div>
+        <input type="range" class="slider" tabindex="-1" aria-hidden="true"
+            min=smin.to_string() max=smax.to_string() step=step.to_string()
+            prop:value=to_slider
+            on:input=move |ev| {
+                super::perf::input_started();
+                let raw: f64 = event_target_value(&ev).parse().unwrap_or(lo);
+                let x = if log { round_nice(10f64.powf(raw)) } else { raw };
+                draft.set(None);
+                state.set_field(spec.path, Value::from(x));
+            }/>
+    }
+}
+
+/// A field's value as the visitor types it.
+#[derive(Clone, Copy)]
+struct Typed {
+    spec: &'static FieldSpec,
+    state: AppState,
+    /// The field's value in the scenario.
+    current: Memo<Value>,
+    /// Why the last value typed was refused.
+    error: Memo<Option<String>>,
+    /// What the visitor typed, kept while it is refused or reads as the stored value, so
+    /// the box never rewrites text under the cursor.
+    draft: RwSignal<Option<String>>,
+}
+
+impl Typed {
+    fn on_text(self, text: String) {
+        super::perf::input_started();
+        match self.spec.parse_text(&text) {
+            Ok(value) => {
+                self.draft.set(Some(text));
+                self.state.set_field(self.spec.path, value);
+            }
+            Err(e) => {
+                self.draft.set(Some(text));
+                self.state.set_error(self.spec.path, e.message);
+            }
+        }
+    }
+
+    /// The text in the box.
+    fn shown(self) -> String {
+        let cur = self.current.get();
+        match self.draft.get() {
+            Some(d) if self.error.with(Option::is_some) => d,
+            Some(d) if self.spec.parse_text(&d).ok().as_ref() == Some(&cur) => d,
+            _ => value_text(&cur),
+        }
     }
 }
 

@@ -1,14 +1,13 @@
 //! The page: Leptos components only; every number comes from `model::evaluate`.
 
+mod address;
 mod analysis;
 mod answer_bar;
 mod catalog_note;
-mod chart_card;
-mod chart_view;
+pub mod chart;
 mod charts_panel;
-mod compare;
+mod clipboard;
 mod decision;
-pub mod echarts;
 mod embed;
 mod embed_dialog;
 mod export;
@@ -28,16 +27,16 @@ pub mod state;
 
 use leptos::prelude::*;
 
+use address::follow_address_bar;
 use analysis::Analysis;
 use answer_bar::AnswerBar;
-pub use chart_view::ChartView;
 use charts_panel::ChartsPanel;
 use decision::DecisionCard;
 use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
 pub use header::remove_boot_header;
 use inputs::Inputs;
-use notices::{AccentNotice, LinkNotices, follow_address_bar};
+use notices::{AccentNotice, LinkNotices};
 use print::PrintOnDemand;
 use results::Results;
 use saved::SavedPanel;
@@ -46,61 +45,6 @@ use staged::Later;
 use state::{AppState, use_state};
 
 use crate::embed::{PageSettings, Section, fit_accent};
-
-/// The chart library's state, shared by every chart of the page.
-#[derive(Clone, Copy)]
-struct ChartLibrary {
-    /// True once the ECharts script has run; charts draw from then on.
-    ready: ReadSignal<bool>,
-    set_ready: WriteSignal<bool>,
-    /// Whether the script has been asked for.
-    requested: RwSignal<bool>,
-    /// True while the page is being printed: every chart draws, seen or not.
-    printing: ReadSignal<bool>,
-}
-
-fn chart_library() -> ChartLibrary {
-    if let Some(library) = use_context::<ChartLibrary>() {
-        return library;
-    }
-    let (ready, set_ready) = signal(echarts::loaded());
-    let (printing, set_printing) = signal(false);
-    let on_print = leptos::ev::beforeprint;
-    let _ = leptos::prelude::window_event_listener(on_print, move |_| set_printing.set(true));
-    let _ = leptos::prelude::window_event_listener(leptos::ev::afterprint, move |_| {
-        set_printing.set(false)
-    });
-    let library = ChartLibrary {
-        ready,
-        set_ready,
-        requested: RwSignal::new(false),
-        printing,
-    };
-    provide_context(library);
-    library
-}
-
-/// True once the ECharts script has run; charts draw from then on. Call it at the root
-/// so every chart shares one state; nothing loads until [`load_echarts`].
-pub fn echarts_ready() -> ReadSignal<bool> {
-    chart_library().ready
-}
-
-/// Loads the ECharts script, once: the first chart that comes near the screen asks.
-pub fn load_echarts() {
-    let library = chart_library();
-    if library.ready.get_untracked() || library.requested.get_untracked() {
-        return;
-    }
-    library.requested.set(true);
-    let set_ready = library.set_ready;
-    echarts::load(move || set_ready.set(true));
-}
-
-/// True while the page is printed (between `beforeprint` and `afterprint`).
-fn printing() -> ReadSignal<bool> {
-    chart_library().printing
-}
 
 /// The query string of the page's address (empty when there is none).
 fn location_search() -> String {
@@ -118,7 +62,7 @@ fn Calculator() -> impl IntoView {
     view! {
         <main class="layout" class:no-inputs=!inputs>
             {inputs.then(|| view! {
-                <aside class="inputs" aria-label="Inputs" on:focusin=|_| echarts::warm_up()>
+                <aside class="inputs" aria-label="Inputs" on:focusin=|_| chart::warm_up()>
                     <Inputs/>
                 </aside>
             })}
@@ -144,7 +88,7 @@ pub struct Prepared {
 /// Sets the app up under the current reactive owner. The page runs it in a task of its
 /// own before [`page_view`], so neither makes one long task of both.
 pub fn prepare() -> Prepared {
-    let _ = echarts_ready();
+    let _ = chart::echarts_ready();
     let decoded = crate::link::decode(&location_search());
     let (page, page_notices) = PageSettings::from_extras(&decoded.extras);
     let mut notices = decoded.notices;

@@ -32,13 +32,13 @@ fn shown(value: &Value, unit: &str) -> String {
 }
 
 /// The print-only parts of the page, built the first time it is printed and kept from
-/// then on. Hidden on screen, they were a quarter of the page's elements, built at start
-/// for nothing on most visits. The browser fires `beforeprint` before it lays the page
+/// then on. Hidden on screen, they are a quarter of the page's elements, and most visits
+/// never print. The browser fires `beforeprint` before it lays the page
 /// out for print, and the parts are built in the microtasks right after it, so they are
 /// in the printout.
 #[component]
 pub fn PrintOnDemand() -> impl IntoView {
-    let printing = super::printing();
+    let printing = super::chart::printing();
     let printed =
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || printing.get());
     move || printed.get().then(|| view! { <PrintReport/> })
@@ -68,7 +68,7 @@ fn PrintReport() -> impl IntoView {
         })
     };
     // The settled scenario's address, as the address bar shows it once typing pauses.
-    let link = move || state.settled.with(super::notices::address_for);
+    let link = move || state.settled.with(super::address::address_for);
     let today = move || {
         js_sys::Date::new_0()
             .to_iso_string()

@@ -1,10 +1,8 @@
 //! Sharing the scenario: copy its link, or download it with its report as JSON.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
+use super::clipboard::copy_text;
 use super::export::download_text;
 use super::state::use_state;
 
@@ -15,23 +13,6 @@ enum Copied {
     Done,
     /// The clipboard is missing or refused: the link is shown for copying by hand.
     Manual(String),
-}
-
-/// `navigator.clipboard.writeText(text)`, when the browser has a clipboard for this page.
-fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
-    let navigator = web_sys::window()?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .ok()
-        .filter(|c| c.is_object())?;
-    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    write
-        .call1(&clipboard, &JsValue::from_str(text))
-        .ok()?
-        .dyn_into()
-        .ok()
 }
 
 /// The "Copy link" button and what it says afterwards.
@@ -48,31 +29,24 @@ pub fn CopyLink() -> impl IntoView {
         // so the copied link and the address bar agree even right after a keystroke.
         let link = state
             .scenario
-            .with_untracked(super::notices::write_address_bar);
-        let url = format!("{}?{link}", super::notices::page_base());
+            .with_untracked(super::address::write_address_bar);
+        let url = format!("{}?{link}", super::address::page_base());
         presses.update_value(|n| *n += 1);
         let press = presses.get_value();
-        let Some(promise) = clipboard_write(&url) else {
-            copied.set(Copied::Manual(url));
-            return;
-        };
         leptos::task::spawn_local(async move {
-            match JsFuture::from(promise).await {
-                Ok(_) => {
-                    copied.set(Copied::Done);
-                    set_timeout(
-                        move || {
-                            if presses.get_value() == press
-                                && copied.get_untracked() == Copied::Done
-                            {
-                                copied.set(Copied::Idle);
-                            }
-                        },
-                        std::time::Duration::from_secs(4),
-                    );
-                }
-                Err(_) => copied.set(Copied::Manual(url)),
+            if !copy_text(&url).await {
+                copied.set(Copied::Manual(url));
+                return;
             }
+            copied.set(Copied::Done);
+            set_timeout(
+                move || {
+                    if presses.get_value() == press && copied.get_untracked() == Copied::Done {
+                        copied.set(Copied::Idle);
+                    }
+                },
+                std::time::Duration::from_secs(4),
+            );
         });
     };
 

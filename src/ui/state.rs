@@ -115,7 +115,12 @@ impl AppState {
 /// How long the inputs must rest before the analyses recompute.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Copies `scenario` into `settled` once it has not changed for [`SETTLE`].
+/// Copies `scenario` into `settled` once it has not changed for [`SETTLE`], and only
+/// when it differs, so a pause that ends on the same scenario reruns no analysis.
+///
+/// Written here rather than with leptos-use's `signal_debounced`, which adds 2.8 KB to
+/// the gzipped wasm for what these lines do (a release build after `wasm-opt -Oz`; see
+/// "Size: what was tried" in PERFORMANCE.md).
 fn follow_when_settled(scenario: RwSignal<Scenario>, settled: RwSignal<Scenario>) {
     let generation = std::rc::Rc::new(std::cell::Cell::new(0u32));
     Effect::new(move |_| {

@@ -1,4 +1,5 @@
-//! A chart with a title and a "show as table" view of the same numbers.
+//! A chart with a title, its export buttons, and a "show as table" view of the same
+//! numbers.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -7,9 +8,9 @@ use crate::charts::Chart;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chart_view::{ChartView, OnReady};
-use super::echarts::ECharts;
-use super::export::{ChartExport, InstanceSlot};
+use super::bindings::ECharts;
+use super::export::ChartExport;
+use super::view::{ChartView, InstanceSlot, OnReady};
 use crate::charts::Table;
 
 /// The table twin of a chart.

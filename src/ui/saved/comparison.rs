@@ -5,14 +5,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::ChartView;
-use super::echarts::ECharts;
-use super::saved::Saved;
-use super::state::use_state;
 use crate::charts::{self, Look};
 use crate::format::{Money, volume};
 use crate::model::{Breakeven, Confidence, Recommendation, Report, SelfHostKind, evaluate};
+use crate::saved::Saved;
 use crate::scenario::Scenario;
+use crate::ui::chart::{ChartView, ECharts};
+use crate::ui::state::use_state;
 
 /// One compared scenario, evaluated.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +96,29 @@ fn rows(list: &[Evaluated]) -> Vec<(&'static str, Vec<String>)> {
         .collect()
 }
 
+/// The table of key results, a column per scenario, each headed by its chart colour.
+fn key_results(list: &[Evaluated], dark: bool) -> impl IntoView + use<> {
+    let look = Look::new(dark, Money::usd());
+    view! {
+        <div class="table-wrap">
+            <table class="compare-table">
+                <caption>"Key results of the compared scenarios"</caption>
+                <thead><tr>
+                    <th scope="col">"Result"</th>
+                    {list.iter().enumerate().map(|(i, e)| view! {
+                        <th scope="col"><span class="swatch" style=format!("background:{}", charts::scenario_colour(&look, i))></span>{e.name.clone()}</th>
+                    }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows(list).into_iter().map(|(label, cells)| view! {
+                        <tr><th scope="row">{label}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
 /// The comparison of `entries` (two to four saved scenarios).
 #[component]
 pub fn CompareView(
@@ -144,29 +166,7 @@ pub fn CompareView(
             charts::compare(&pairs, &look)
         })
     };
-    let table = move || {
-        evaluated.with(|list| {
-            let look = Look::new(state.dark.get(), Money::usd());
-            view! {
-                <div class="table-wrap">
-                    <table class="compare-table">
-                        <caption>"Key results of the compared scenarios"</caption>
-                        <thead><tr>
-                            <th scope="col">"Result"</th>
-                            {list.iter().enumerate().map(|(i, e)| view! {
-                                <th scope="col"><span class="swatch" style=format!("background:{}", charts::scenario_colour(&look, i))></span>{e.name.clone()}</th>
-                            }).collect_view()}
-                        </tr></thead>
-                        <tbody>
-                            {rows(list).into_iter().map(|(label, cells)| view! {
-                                <tr><th scope="row">{label}</th>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }
-        })
-    };
+    let table = move || evaluated.with(|list| key_results(list, state.dark.get()));
     view! {
         <section class="compare" data-compare="view" aria-label="Comparison">
             <h3>"Comparison"</h3>
