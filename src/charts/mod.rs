@@ -21,7 +21,7 @@ pub use option::{Chart, Series};
 pub use table::{Cell, Table};
 pub use tco::{tco, tco_table};
 
-use charming::component::{Axis, Grid, Legend, LegendType, Title};
+use charming::component::{Axis, Grid, Legend, LegendType};
 use charming::element::{
     AxisLabel, AxisType, Color, LineStyle, NameLocation, SplitLine, TextStyle,
 };
@@ -204,17 +204,4 @@ fn option_line(look: &Look, report: &Report, id: OptionId) -> Line {
         .symbol(charming::element::Symbol::None)
         .item_style(charming::element::ItemStyle::new().color(colour))
         .line_style(LineStyle::new().color(colour).width(2))
-}
-
-/// A chart that shows the pipeline works before any results exist.
-pub fn placeholder() -> Chart {
-    Chart::new()
-        .title(Title::new().text("Monthly cost"))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .data(vec!["100k", "1M", "10M"]),
-        )
-        .y_axis(Axis::new().type_(AxisType::Value))
-        .series(Line::new().name("API").data(vec![300.0, 3_000.0, 30_000.0]))
 }

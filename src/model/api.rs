@@ -2,7 +2,7 @@
 
 use super::guard::input;
 use super::report::{CostCategory, CostItem};
-use super::{Resolved, TOKENS_PER_MTOK};
+use super::resolve::{Resolved, TOKENS_PER_MTOK};
 use crate::scenario::Scenario;
 
 /// API cost as a straight line in monthly requests: `fixed_usd + usd_per_request x v`.

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use super::api::ApiLine;
 use super::capacity;
+use super::facts::SelfHostKind;
 use super::guard::guard;
-use super::report::SelfHostKind;
+use super::resolve::{Notes, Resolved, resolve, whole_requests};
 use super::self_host::{Owned, Rented};
-use super::{Resolved, resolve, whole_requests};
 use crate::scenario::Scenario;
 
 /// The three monthly costs the savings come from, at today's volume.
@@ -138,7 +138,13 @@ impl Basis {
     pub fn new(s: &Scenario) -> Self {
         let mut warnings = Vec::new();
         let mut sources = Vec::new();
-        let r = resolve(s, &mut warnings, &mut sources);
+        let r = resolve(
+            s,
+            &mut Notes {
+                warnings: &mut warnings,
+                sources: &mut sources,
+            },
+        );
         let cap = capacity::capacity(&r, &mut warnings);
         Self {
             s: s.clone(),

@@ -9,9 +9,10 @@
 
 use super::api::ApiLine;
 use super::breakeven::MAX_MONTHLY_REQUESTS;
+use super::facts::SelfHostKind;
 use super::guard::guard;
 use super::hybrid::{HybridCalc, Parts};
-use super::report::{PerOption, SelfHostKind, Tco, TcoMonth};
+use super::report::{PerOption, Tco, TcoMonth};
 use super::self_host::{Owned, Rented};
 use crate::scenario::HybridStrategy;
 

@@ -1,0 +1,405 @@
+//! Sentences from the model's facts, every amount in the display currency: the summary,
+//! the reasons, the hybrid's split and the flip points.
+
+use super::money::Money;
+use super::number::{count, replicas, share};
+use crate::model::{
+    Favours, FlipFact, FlipPoint, FlipPoints, Headline, HybridOption, Reason, ReasonFact,
+    SelfHostKind, Split, VolumeBand,
+};
+use crate::scenario::{DataSensitivity, TrafficPattern};
+
+/// A value from the model with its sentence; it reads through to the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said<'a, T> {
+    pub of: &'a T,
+    pub text: String,
+}
+
+impl<T> std::ops::Deref for Said<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.of
+    }
+}
+
+/// A hybrid option with its explanation; it reads through to the option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained<'a> {
+    pub of: &'a HybridOption,
+    pub explanation: String,
+}
+
+impl std::ops::Deref for Explained<'_> {
+    type Target = HybridOption;
+    fn deref(&self) -> &HybridOption {
+        self.of
+    }
+}
+
+/// The three flip points with their sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlipSaid<'a> {
+    pub volume: Said<'a, FlipPoint>,
+    pub api_price: Said<'a, FlipPoint>,
+    pub gpu_price: Said<'a, FlipPoint>,
+}
+
+impl Money {
+    pub fn reason<'a>(&self, r: &'a Reason) -> Said<'a, Reason> {
+        Said {
+            of: r,
+            text: reason(r, self),
+        }
+    }
+
+    pub fn reasons<'a>(&self, reasons: &'a [Reason]) -> Vec<Said<'a, Reason>> {
+        reasons.iter().map(|r| self.reason(r)).collect()
+    }
+
+    pub fn explained<'a>(&self, o: &'a HybridOption) -> Explained<'a> {
+        Explained {
+            of: o,
+            explanation: split(&o.split, self),
+        }
+    }
+
+    pub fn flip<'a>(&self, p: &'a FlipPoint) -> Said<'a, FlipPoint> {
+        Said {
+            of: p,
+            text: flip(&p.fact, self),
+        }
+    }
+
+    pub fn flips<'a>(&self, f: &'a FlipPoints) -> FlipSaid<'a> {
+        FlipSaid {
+            volume: self.flip(&f.volume),
+            api_price: self.flip(&f.api_price),
+            gpu_price: self.flip(&f.gpu_price),
+        }
+    }
+}
+
+fn kind(k: SelfHostKind) -> &'static str {
+    k.id()
+}
+
+fn breakeven(b: Option<f64>) -> String {
+    match b {
+        Some(v) => format!("{} requests a month", count(v)),
+        None => "no volume up to 100 billion requests a month".into(),
+    }
+}
+
+/// The answer in one sentence.
+pub fn headline(h: &Headline, m: &Money) -> String {
+    match *h {
+        Headline::Conflicted => "Self-host, but not as configured: the data must stay inside and the model does not fit the chosen GPUs.".into(),
+        Headline::Api { api_usd, breakeven_requests } => format!(
+            "Start with the API: {} a month today; self-hosting breaks even at {}.",
+            m.format(api_usd),
+            breakeven(breakeven_requests)
+        ),
+        Headline::SelfHost { self_host, self_host_usd, api_usd } => format!(
+            "Self-host on {} GPUs: {} a month against {} for the API.",
+            kind(self_host),
+            m.format(self_host_usd),
+            m.format(api_usd)
+        ),
+        Headline::Hybrid { strategy, self_host, hybrid_usd, api_usd } => format!(
+            "Run a {} hybrid with {} GPUs: {} a month against {} for the API.",
+            strategy.id(),
+            kind(self_host),
+            m.format(hybrid_usd),
+            m.format(api_usd)
+        ),
+    }
+}
+
+/// One reason in one plain sentence with its numbers.
+pub fn reason(r: &Reason, m: &Money) -> String {
+    let f = &r.fact;
+    match f {
+        ReasonFact::DataSensitivity { sensitivity } => data_sensitivity(*sensitivity).into(),
+        ReasonFact::SelfHostInfeasible { why } => format!(
+            "Self-hosting is not possible as configured: {}",
+            why.as_deref().unwrap_or("the model does not fit the GPUs.")
+        ),
+        ReasonFact::Cost { self_host, api_usd, self_host_usd, tie_pct } => {
+            cost(r.favours, *self_host, (*api_usd, *self_host_usd), *tie_pct, m)
+        }
+        ReasonFact::HybridCheaper { strategy, hybrid_usd, cheaper_pure_usd } => format!(
+            "The {} hybrid costs {} a month, {} less than the cheaper pure option.",
+            strategy.id(),
+            m.format(*hybrid_usd),
+            share((1.0 - hybrid_usd / cheaper_pure_usd) * 100.0)
+        ),
+        ReasonFact::Volume { band, self_host, monthly_requests, breakeven_requests } => {
+            volume(*band, *self_host, *monthly_requests, *breakeven_requests)
+        }
+        ReasonFact::TrafficPattern { pattern } => traffic(*pattern).into(),
+        ReasonFact::FrontierCapability { with_cost_case: true } => "Frontier capability and cost efficiency are both needed: keep the frontier API for the hard cases and self-host the rest.".into(),
+        ReasonFact::FrontierCapability { with_cost_case: false } => "The use case needs frontier capability that open-weight models may not match.".into(),
+        ReasonFact::GpuOpsExperience { has: true } => "The team has run GPU inference, so self-hosting is within reach.".into(),
+        ReasonFact::GpuOpsExperience { has: false } => "The team has no GPU or ML-ops experience: self-hosting means hiring or learning it first.".into(),
+        ReasonFact::TimeToMarket => "Time to market is critical: an API ships in days, a self-hosted deployment in weeks or months.".into(),
+        ReasonFact::FineTuning => "Extensive customisation such as fine-tuning is easiest on a model you host.".into(),
+        ReasonFact::LongTermCost { .. } => long_term(f, m),
+        ReasonFact::UseCasesDiffer => "The use cases differ: route each to the API or the self-hosted model that suits it.".into(),
+        ReasonFact::Resilience => "Resilience matters: a hybrid keeps a second provider to fail over to.".into(),
+        ReasonFact::LatencySlo { slo_ms } => format!(
+            "A latency target of {slo_ms:.0} ms is below the 50-200 ms an API round trip adds."
+        ),
+        ReasonFact::ApiOptimisations { .. } => optimisations(f, m),
+    }
+}
+
+fn data_sensitivity(s: DataSensitivity) -> &'static str {
+    match s {
+        DataSensitivity::MustStayInternal => {
+            "Data must stay inside the organisation (GDPR, HIPAA, residency), which rules out sending it all to an external API."
+        }
+        DataSensitivity::Internal => {
+            "The data is internal: an API needs a data-processing agreement, and keeping it in-house is preferred."
+        }
+        DataSensitivity::Public => "Data sensitivity does not prohibit external processing.",
+    }
+}
+
+fn traffic(p: TrafficPattern) -> &'static str {
+    match p {
+        TrafficPattern::Predictable => "Predictable traffic keeps self-hosted GPUs busy.",
+        TrafficPattern::Seasonal => {
+            "Seasonal peaks suit a hybrid: self-host the base load and let the API absorb the peaks."
+        }
+        TrafficPattern::Unpredictable => {
+            "Unpredictable traffic would leave GPUs idle; per-token billing follows demand."
+        }
+    }
+}
+
+/// The cost comparison, worded by the side the model found cheaper.
+fn cost(favours: Favours, k: SelfHostKind, usd: (f64, f64), tie_pct: f64, m: &Money) -> String {
+    let (k, (api_usd, self_host_usd)) = (kind(k), usd);
+    let savings = api_usd - self_host_usd;
+    match favours {
+        Favours::SelfHost => format!(
+            "Self-hosting on {k} GPUs costs {} a month against {} for the API, saving {} ({}).",
+            m.format(self_host_usd),
+            m.format(api_usd),
+            m.format(savings),
+            share(if api_usd > 0.0 {
+                savings / api_usd * 100.0
+            } else {
+                0.0
+            })
+        ),
+        Favours::Api => format!(
+            "The API costs {} a month against {} for self-hosting on {k} GPUs, {} less.",
+            m.format(api_usd),
+            m.format(self_host_usd),
+            m.format(-savings)
+        ),
+        _ => format!(
+            "The API ({} a month) and self-hosting on {k} GPUs ({}) cost within {} of each other.",
+            m.format(api_usd),
+            m.format(self_host_usd),
+            share(tie_pct)
+        ),
+    }
+}
+
+fn volume(band: VolumeBand, k: SelfHostKind, v: f64, b: Option<f64>) -> String {
+    let (k, v, be) = (kind(k), count(v), breakeven(b));
+    match band {
+        VolumeBand::ApiRange => format!(
+            "{v} requests a month is under the roughly 500,000 where APIs are usually the better start; self-hosting on {k} GPUs breaks even at {be}."
+        ),
+        VolumeBand::SelfHostRange => format!(
+            "{v} requests a month is above the 1-2 million where self-hosting usually pays; here it breaks even at {be}."
+        ),
+        VolumeBand::Considering => format!(
+            "{v} requests a month is in the 1-2 million band where self-hosting becomes worth considering; here it breaks even at {be}."
+        ),
+        VolumeBand::Between => format!(
+            "{v} requests a month is between the usual API and self-hosting ranges; self-hosting on {k} GPUs breaks even at {be}."
+        ),
+    }
+}
+
+fn long_term(f: &ReasonFact, m: &Money) -> String {
+    let ReasonFact::LongTermCost {
+        lowest,
+        self_host,
+        horizon_months,
+        lowest_usd,
+        other_usd,
+    } = f
+    else {
+        return String::new();
+    };
+    let (what, other) = match lowest {
+        Favours::SelfHost => (
+            format!("self-hosting on {} GPUs", kind(*self_host)),
+            "the API",
+        ),
+        Favours::Hybrid => ("the hybrid".to_string(), "the API"),
+        _ => ("the API".to_string(), "the best alternative"),
+    };
+    format!(
+        "Long-term cost comes first: over {horizon_months} months {what} has the lowest present cost, {} ({other} {}).",
+        m.format(*lowest_usd),
+        m.format(*other_usd)
+    )
+}
+
+fn optimisations(f: &ReasonFact, m: &Money) -> String {
+    let ReasonFact::ApiOptimisations {
+        unoptimised_usd,
+        optimised_usd,
+        breakeven_before,
+        breakeven_after,
+    } = f
+    else {
+        return String::new();
+    };
+    let cut = (1.0 - optimised_usd / unoptimised_usd) * 100.0;
+    let moved = if breakeven_before == breakeven_after {
+        format!(
+            "the self-hosting breakeven stays at {}",
+            breakeven(*breakeven_after)
+        )
+    } else {
+        format!(
+            "move the self-hosting breakeven from {} to {}",
+            breakeven(*breakeven_before),
+            breakeven(*breakeven_after)
+        )
+    };
+    format!(
+        "Caching, prompt reduction and batching cut the API bill by {} ({} to {} a month) and {moved}.",
+        share(cut),
+        m.format(*unoptimised_usd),
+        m.format(*optimised_usd)
+    )
+}
+
+/// How a hybrid splits the traffic, in one sentence.
+pub fn split(s: &Split, m: &Money) -> String {
+    match *s {
+        Split::Routing { self_host, share_pct, self_host_requests, replicas: n } => format!(
+            "Routing sends {} of requests ({}) to {} on {} GPUs and the rest to the API.",
+            share(share_pct),
+            count(self_host_requests),
+            replicas(n),
+            kind(self_host)
+        ),
+        Split::Overflow { self_host, replicas: n, self_host_requests, api_requests } => format!(
+            "Overflow keeps {} on {} GPUs busy with {} requests and sends the {} that exceed them to the API, the cheapest whole number of replicas.",
+            replicas(n),
+            kind(self_host),
+            count(self_host_requests),
+            count(api_requests)
+        ),
+        Split::OverflowAllSelfHosted { self_host, replicas: n } => format!(
+            "Overflow finds it cheapest to self-host everything on {} on {} GPUs.",
+            replicas(n),
+            kind(self_host)
+        ),
+        Split::OverflowAllApi => "Overflow finds it cheapest to send everything to the API: no number of self-hosted replicas pays at this volume.".into(),
+        Split::Fallback { self_host } => format!(
+            "Fallback sends all requests to the API and keeps one warm replica on {} GPUs to take over if the API fails.",
+            kind(self_host)
+        ),
+        Split::ReverseFallback { self_host, requests, replicas: n, api_fixed_usd } => format!(
+            "Reverse fallback serves all {} requests on {} on {} GPUs and keeps the API ready to take over, paying its fixed costs ({}) but tokens only while it stands in.",
+            count(requests),
+            self_hosted_replicas(n),
+            kind(self_host),
+            m.format(api_fixed_usd)
+        ),
+    }
+}
+
+fn self_hosted_replicas(n: f64) -> String {
+    if n == 1.0 {
+        "1 self-hosted replica".into()
+    } else {
+        format!("{} self-hosted replicas", count(n))
+    }
+}
+
+/// Where one input flips the comparison, in one sentence.
+pub fn flip(f: &FlipFact, m: &Money) -> String {
+    match *f {
+        FlipFact::VolumeReached { at, today } => format!(
+            "Self-hosting costs no more than the API from {} requests a month (today {}).",
+            count(at),
+            count(today)
+        ),
+        FlipFact::VolumeAhead { at, today } => format!(
+            "Self-hosting would cost no more than the API from {} requests a month (today {}).",
+            count(at),
+            count(today)
+        ),
+        FlipFact::VolumeNever { ceiling, today } => format!(
+            "Self-hosting costs more than the API at every volume up to {} requests a month (today {}).",
+            count(ceiling),
+            count(today)
+        ),
+        FlipFact::ApiBillsNoTokens => "The API's prices do not move the comparison: it bills no tokens at today's volume.".into(),
+        FlipFact::ApiFixedAboveSelfHost { api_fixed_usd, self_host_usd } => format!(
+            "No API price makes the API cheaper: its fixed costs alone ({}) exceed self-hosting's {} a month.",
+            m.format(api_fixed_usd),
+            m.format(self_host_usd)
+        ),
+        FlipFact::ApiNeverDearEnough { max_usd_per_mtok } => format!(
+            "Self-hosting stays dearer than the API at any API price up to {} per million tokens.",
+            m.format(max_usd_per_mtok)
+        ),
+        FlipFact::ApiPrice { multiplier, usd_per_mtok, of_input } => {
+            api_price(multiplier, usd_per_mtok, of_input, m)
+        }
+        FlipFact::OwnedAlreadyCheaper => "Owned servers already cost no more than the API, so the GPU hour price does not flip the answer.".into(),
+        FlipFact::NoGpuHoursBilled => "No GPU hours are billed at today's volume, so their price does not move the comparison.".into(),
+        FlipFact::FreeGpuHoursNotEnough => "Even free GPU hours would not make rented GPUs cheaper than the API.".into(),
+        FlipFact::GpuNeverDearEnough { max_usd, today_usd } => format!(
+            "Rented GPUs stay no dearer than the API at any price up to {} an hour (today {}).",
+            m.format(max_usd),
+            m.format(today_usd)
+        ),
+        FlipFact::GpuPrice { usd, today_usd } if usd < today_usd => format!(
+            "Rented GPUs would have to cost {} an hour or less (today {}) for self-hosting to win.",
+            m.format(usd),
+            m.format(today_usd)
+        ),
+        FlipFact::GpuPrice { usd, today_usd } => format!(
+            "Rented GPUs could cost up to {} an hour (today {}) before the API becomes cheaper.",
+            m.format(usd),
+            m.format(today_usd)
+        ),
+    }
+}
+
+fn api_price(multiplier: f64, usd_per_mtok: f64, of_input: bool, m: &Money) -> String {
+    let which = if of_input { "input" } else { "output" };
+    let price = format!("{} per M {which} tokens", m.format(usd_per_mtok));
+    let change = (multiplier - 1.0) * 100.0;
+    if multiplier == 1.0 {
+        "Self-hosting and the API cost the same at today's API prices.".to_string()
+    } else if multiplier < 1.0 {
+        format!(
+            "The API would have to cost {} less ({price}) for it to win.",
+            share(-change)
+        )
+    } else if multiplier < 2.0 {
+        format!(
+            "The API would have to cost {} more ({price}) for self-hosting to win.",
+            share(change)
+        )
+    } else {
+        format!(
+            "The API would have to cost {multiplier:.1} times as much ({price}) for self-hosting to win."
+        )
+    }
+}
