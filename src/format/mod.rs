@@ -7,10 +7,12 @@
 pub mod json;
 mod money;
 mod number;
+mod said;
 pub mod words;
 
 pub use money::Money;
 pub use number::*;
+pub use said::{Explained, FlipSaid, Said};
 
 #[cfg(test)]
 mod tests {

@@ -4,81 +4,9 @@
 use super::money::Money;
 use super::number::{count, replicas, share};
 use crate::model::{
-    Favours, FlipFact, FlipPoint, FlipPoints, Headline, HybridOption, Reason, ReasonFact,
-    SelfHostKind, Split, VolumeBand,
+    Favours, FlipFact, Headline, Reason, ReasonFact, SelfHostKind, Split, VolumeBand,
 };
 use crate::scenario::{DataSensitivity, TrafficPattern};
-
-/// A value from the model with its sentence; it reads through to the value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Said<'a, T> {
-    pub of: &'a T,
-    pub text: String,
-}
-
-impl<T> std::ops::Deref for Said<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        self.of
-    }
-}
-
-/// A hybrid option with its explanation; it reads through to the option.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Explained<'a> {
-    pub of: &'a HybridOption,
-    pub explanation: String,
-}
-
-impl std::ops::Deref for Explained<'_> {
-    type Target = HybridOption;
-    fn deref(&self) -> &HybridOption {
-        self.of
-    }
-}
-
-/// The three flip points with their sentences.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlipSaid<'a> {
-    pub volume: Said<'a, FlipPoint>,
-    pub api_price: Said<'a, FlipPoint>,
-    pub gpu_price: Said<'a, FlipPoint>,
-}
-
-impl Money {
-    pub fn reason<'a>(&self, r: &'a Reason) -> Said<'a, Reason> {
-        Said {
-            of: r,
-            text: reason(r, self),
-        }
-    }
-
-    pub fn reasons<'a>(&self, reasons: &'a [Reason]) -> Vec<Said<'a, Reason>> {
-        reasons.iter().map(|r| self.reason(r)).collect()
-    }
-
-    pub fn explained<'a>(&self, o: &'a HybridOption) -> Explained<'a> {
-        Explained {
-            of: o,
-            explanation: split(&o.split, self),
-        }
-    }
-
-    pub fn flip<'a>(&self, p: &'a FlipPoint) -> Said<'a, FlipPoint> {
-        Said {
-            of: p,
-            text: flip(&p.fact, self),
-        }
-    }
-
-    pub fn flips<'a>(&self, f: &'a FlipPoints) -> FlipSaid<'a> {
-        FlipSaid {
-            volume: self.flip(&f.volume),
-            api_price: self.flip(&f.api_price),
-            gpu_price: self.flip(&f.gpu_price),
-        }
-    }
-}
 
 fn kind(k: SelfHostKind) -> &'static str {
     k.id()

@@ -1,8 +1,8 @@
 //! How many GPUs one replica needs and how many requests a month it serves.
 
 use super::guard::guard;
+use super::inputs::Resolved;
 use super::report::Capacity;
-use super::resolve::Resolved;
 use crate::scenario::Quantization;
 
 /// Tensor-parallel degrees tried, smallest first.

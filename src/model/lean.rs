@@ -15,7 +15,8 @@ use super::api::ApiLine;
 use super::capacity;
 use super::facts::SelfHostKind;
 use super::guard::guard;
-use super::resolve::{Notes, Resolved, resolve, whole_requests};
+use super::inputs::{Resolved, whole_requests};
+use super::resolve::{Notes, resolve};
 use super::self_host::{Owned, Rented};
 use crate::scenario::Scenario;
 

@@ -22,7 +22,9 @@ mod facts;
 mod flip;
 mod guard;
 mod hybrid;
+mod inputs;
 mod lean;
+mod options;
 mod report;
 mod resolve;
 mod self_host;
@@ -42,11 +44,11 @@ pub use evaluate::evaluate;
 pub use facts::*;
 pub use flip::{FlipFact, FlipPoint, FlipPoints, flip_points};
 pub use guard::guard;
+pub use inputs::TOKENS_PER_MTOK;
 pub use lean::{
     API_PRICE_MULTIPLIER, Costs, LEAN_FIELDS, lean_costs, lean_costs_with, scenario_with,
 };
 pub use report::*;
-pub use resolve::TOKENS_PER_MTOK;
 pub use self_host::annuity_factor;
 pub use sensitivity::{
     DEFAULT_SWING_PCT, SENSITIVITY_FIELDS, Sensitivity, SensitivityBar, sensitivity,

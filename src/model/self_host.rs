@@ -1,8 +1,8 @@
 //! Self-hosting on rented cloud GPUs and on owned servers, both as staircases in volume.
 
 use super::guard::{guard, input};
+use super::inputs::Resolved;
 use super::report::{CostCategory, CostItem};
-use super::resolve::Resolved;
 use crate::scenario::{Billing, HOURS_PER_MONTH, Scenario};
 
 /// A self-hosted monthly cost as a function of monthly requests `v`:

@@ -4,11 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::evaluate::{cost, hybrid_option};
 use super::facts::{HybridPlan, Split};
 use super::guard::{guard, input};
 use super::hybrid::Parts;
 use super::lean::Basis;
+use super::options::{cost, hybrid_option};
 use super::report::{CostCategory, CostItem, HybridOption};
 use super::text;
 use crate::scenario::{HybridStrategy, Scenario};

@@ -10,8 +10,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::guard::GUARD_MAX;
+use super::inputs::Resolved;
 use super::lean::{API_PRICE_MULTIPLIER, Basis, Knob};
-use super::resolve::Resolved;
 use crate::scenario::Scenario;
 
 /// Samples of a default run.
