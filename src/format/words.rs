@@ -331,3 +331,99 @@ fn api_price(multiplier: f64, usd_per_mtok: f64, of_input: bool, m: &Money) -> S
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::json;
+    use crate::model::evaluate;
+    use crate::scenario::Scenario;
+
+    fn eur() -> Money {
+        Money {
+            currency: "EUR".into(),
+            rate: 0.9,
+        }
+    }
+
+    #[test]
+    fn sentences_quote_amounts_in_the_display_currency() {
+        // $8,274 x 0.9 = €7,446.60 -> €7,447; $12,710 x 0.9 = €11,439.
+        let h = Headline::SelfHost {
+            self_host: SelfHostKind::Owned,
+            self_host_usd: 8_274.0,
+            api_usd: 12_710.0,
+        };
+        assert_eq!(
+            headline(&h, &eur()),
+            "Self-host on owned GPUs: €7,447 a month against €11,439 for the API."
+        );
+        // Saving $4,436 of $12,710 = 34.9%; $4,436 x 0.9 = €3,992.40 -> €3,992.
+        let r = Reason {
+            criterion: "cost".into(),
+            favours: Favours::SelfHost,
+            weight: 2.7,
+            fact: ReasonFact::Cost {
+                self_host: SelfHostKind::Owned,
+                api_usd: 12_710.0,
+                self_host_usd: 8_274.0,
+                tie_pct: 10.0,
+            },
+        };
+        assert_eq!(
+            reason(&r, &eur()),
+            "Self-hosting on owned GPUs costs €7,447 a month against €11,439 for the API, saving €3,992 (34.9%)."
+        );
+        // $4.11 x 0.9 = €3.699 -> €3.70; $2.00 x 0.9 = €1.80.
+        let f = FlipFact::GpuPrice {
+            usd: 4.11,
+            today_usd: 2.0,
+        };
+        assert_eq!(
+            flip(&f, &eur()),
+            "Rented GPUs could cost up to €3.70 an hour (today €1.80) before the API becomes cheaper."
+        );
+    }
+
+    #[test]
+    fn a_report_in_euros_has_no_dollar_in_its_sentences() {
+        let mut s = Scenario::default();
+        s.org.currency = "EUR".into();
+        s.org.usd_exchange_rate = 0.9;
+        let r = evaluate(&s);
+        let m = Money::from_org(&s.org);
+        let v = json::report(&r, &m);
+        let summary = v["decision"]["summary"].as_str().unwrap_or_default();
+        let texts: Vec<&str> = v["decision"]["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x["text"].as_str())
+            .chain([
+                summary,
+                v["options"]["hybrid"]["explanation"].as_str().unwrap_or(""),
+            ])
+            .collect();
+        assert_eq!(texts.len(), r.decision.reasons.len() + 2);
+        for text in texts {
+            assert!(!text.contains('$'), "{text}");
+        }
+        // Every amount in the summary is a card's monthly figure.
+        let o = &r.options;
+        let cards = [
+            m.format(o.api.monthly_usd),
+            m.format(o.rented.monthly_usd),
+            m.format(o.owned.monthly_usd),
+            m.format(o.hybrid.monthly_usd),
+        ];
+        let quoted: Vec<&str> = summary
+            .split(' ')
+            .filter(|w| w.starts_with('€'))
+            .map(|w| w.trim_end_matches(['.', ';', ',']))
+            .collect();
+        assert!(!quoted.is_empty(), "{summary}");
+        for amount in quoted {
+            assert!(cards.iter().any(|c| c == amount), "{amount} in {summary}");
+        }
+    }
+}
