@@ -27,21 +27,7 @@ pub fn evaluate(s: &Scenario) -> Report {
     };
     let r = resolve(s, &mut notes);
     let cap = capacity::capacity(&r, &mut warnings);
-    if let Some(p) = cap.catalog_point {
-        sources.push(SourceRef {
-            item: format!(
-                "{} on {} x {} at {}",
-                p.model,
-                p.gpus,
-                p.gpu,
-                p.quantization.id()
-            ),
-            value: p.output_tokens_per_sec,
-            unit: "output tokens/s per replica".into(),
-            source: p.source.clone(),
-            as_of: p.as_of.clone(),
-        });
-    }
+    sources.extend(throughput_source(&cap));
     if r.volume <= 0.0 {
         warnings.push(
             "With no requests no serving replica is needed: self-hosting costs only its fixed costs and redundancy.".into(),
@@ -78,6 +64,24 @@ pub fn evaluate(s: &Scenario) -> Report {
         warnings,
         sources,
     }
+}
+
+/// The catalog measurement the capacity used, if it used one.
+fn throughput_source(cap: &CapacityCalc) -> Option<SourceRef> {
+    let p = cap.catalog_point?;
+    Some(SourceRef {
+        item: format!(
+            "{} on {} x {} at {}",
+            p.model,
+            p.gpus,
+            p.gpu,
+            p.quantization.id()
+        ),
+        value: p.output_tokens_per_sec,
+        unit: "output tokens/s per replica".into(),
+        source: p.source.clone(),
+        as_of: p.as_of.clone(),
+    })
 }
 
 /// The cheaper self-hosted deployment (rented on a tie) and its monthly cost.
