@@ -10,7 +10,7 @@ use super::chart_card::ChartCard;
 use super::staged::Later;
 use super::state::{AppState, use_state};
 use crate::charts;
-use crate::format::{self, words};
+use crate::format;
 use crate::model::{
     HybridPlan, MonteCarlo, UncertainRange, Uncertainty, default_ranges, flip_points,
     hybrid_strategies, sensitivity,
@@ -45,7 +45,7 @@ fn FlipPoints() -> impl IntoView {
                     flips.with(|f| {
                     [&f.volume, &f.api_price, &f.gpu_price]
                         .into_iter()
-                        .map(|p| view! { <li data-flip=p.field.clone()>{words::flip(&p.fact, &money)}</li> })
+                        .map(|p| view! { <li data-flip=p.field.clone()>{money.flip(p).text}</li> })
                         .collect_view()
                     })
                 }}
@@ -83,13 +83,13 @@ fn HybridStrategies() -> impl IntoView {
                         <table>
                             <thead><tr><th scope="col">"Strategy"</th><th scope="col">"Monthly cost"</th><th scope="col">"How the traffic is split"</th></tr></thead>
                             <tbody>
-                                {c.strategies.iter().map(|h| {
+                                {c.strategies.iter().map(|h| money.explained(h)).map(|h| {
                                     let chosen = h.strategy == c.chosen;
                                     view! {
                                         <tr class:chosen=chosen data-strategy=h.strategy.as_str()>
                                             <td>{strategy_name(h.strategy)}{chosen.then_some(" (chosen)")}</td>
                                             <td>{money.format(h.monthly_usd)}</td>
-                                            <td class="wrap">{words::split(&h.split, &money)}</td>
+                                            <td class="wrap">{h.explanation.clone()}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

@@ -41,10 +41,10 @@ pub fn DecisionCard() -> impl IntoView {
                     <p class="confidence">"Confidence: " <strong>{confidence}</strong> {format!(" ({}/100)", d.confidence_score)}</p>
                     <p class="summary">{words::headline(&d.headline, &money)}</p>
                     <ul class="reasons">
-                        {d.reasons.iter().map(|reason| view! {
+                        {money.reasons(&d.reasons).into_iter().map(|reason| view! {
                             <li data-favours=favours_label(reason.favours)>
                                 <span class="tag">{favours_label(reason.favours)}</span>
-                                {words::reason(reason, &money)}
+                                {reason.text.clone()}
                                 <code class="criterion">{reason.criterion.clone()}</code>
                             </li>
                         }).collect_view()}
