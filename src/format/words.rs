@@ -72,13 +72,28 @@ pub fn reason(r: &Reason, m: &Money) -> String {
         ReasonFact::GpuOpsExperience { has: false } => "The team has no GPU or ML-ops experience: self-hosting means hiring or learning it first.".into(),
         ReasonFact::TimeToMarket => "Time to market is critical: an API ships in days, a self-hosted deployment in weeks or months.".into(),
         ReasonFact::FineTuning => "Extensive customisation such as fine-tuning is easiest on a model you host.".into(),
-        ReasonFact::LongTermCost { .. } => long_term(f, m),
+        ReasonFact::LongTermCost {
+            lowest,
+            self_host,
+            horizon_months,
+            lowest_usd,
+            other_usd,
+        } => long_term(*lowest, *self_host, *horizon_months, (*lowest_usd, *other_usd), m),
         ReasonFact::UseCasesDiffer => "The use cases differ: route each to the API or the self-hosted model that suits it.".into(),
         ReasonFact::Resilience => "Resilience matters: a hybrid keeps a second provider to fail over to.".into(),
         ReasonFact::LatencySlo { slo_ms } => format!(
             "A latency target of {slo_ms:.0} ms is below the 50-200 ms an API round trip adds."
         ),
-        ReasonFact::ApiOptimisations { .. } => optimisations(f, m),
+        ReasonFact::ApiOptimisations {
+            unoptimised_usd,
+            optimised_usd,
+            breakeven_before,
+            breakeven_after,
+        } => optimisations(
+            (*unoptimised_usd, *optimised_usd),
+            (*breakeven_before, *breakeven_after),
+            m,
+        ),
     }
 }
 
@@ -155,20 +170,17 @@ fn volume(band: VolumeBand, k: SelfHostKind, v: f64, b: Option<f64>) -> String {
     }
 }
 
-fn long_term(f: &ReasonFact, m: &Money) -> String {
-    let ReasonFact::LongTermCost {
-        lowest,
-        self_host,
-        horizon_months,
-        lowest_usd,
-        other_usd,
-    } = f
-    else {
-        return String::new();
-    };
+/// The lowest present cost over the horizon (`usd`: it and the next best's).
+fn long_term(
+    lowest: Favours,
+    self_host: SelfHostKind,
+    horizon_months: u32,
+    usd: (f64, f64),
+    m: &Money,
+) -> String {
     let (what, other) = match lowest {
         Favours::SelfHost => (
-            format!("self-hosting on {} GPUs", kind(*self_host)),
+            format!("self-hosting on {} GPUs", kind(self_host)),
             "the API",
         ),
         Favours::Hybrid => ("the hybrid".to_string(), "the API"),
@@ -176,39 +188,30 @@ fn long_term(f: &ReasonFact, m: &Money) -> String {
     };
     format!(
         "Long-term cost comes first: over {horizon_months} months {what} has the lowest present cost, {} ({other} {}).",
-        m.format(*lowest_usd),
-        m.format(*other_usd)
+        m.format(usd.0),
+        m.format(usd.1)
     )
 }
 
-fn optimisations(f: &ReasonFact, m: &Money) -> String {
-    let ReasonFact::ApiOptimisations {
-        unoptimised_usd,
-        optimised_usd,
-        breakeven_before,
-        breakeven_after,
-    } = f
-    else {
-        return String::new();
-    };
+/// What the API optimisations cut (`usd`: the bill without and with them) and the
+/// breakeven before and after.
+fn optimisations(usd: (f64, f64), breakevens: (Option<f64>, Option<f64>), m: &Money) -> String {
+    let ((unoptimised_usd, optimised_usd), (before, after)) = (usd, breakevens);
     let cut = (1.0 - optimised_usd / unoptimised_usd) * 100.0;
-    let moved = if breakeven_before == breakeven_after {
-        format!(
-            "the self-hosting breakeven stays at {}",
-            breakeven(*breakeven_after)
-        )
+    let moved = if before == after {
+        format!("the self-hosting breakeven stays at {}", breakeven(after))
     } else {
         format!(
             "move the self-hosting breakeven from {} to {}",
-            breakeven(*breakeven_before),
-            breakeven(*breakeven_after)
+            breakeven(before),
+            breakeven(after)
         )
     };
     format!(
         "Caching, prompt reduction and batching cut the API bill by {} ({} to {} a month) and {moved}.",
         share(cut),
-        m.format(*unoptimised_usd),
-        m.format(*optimised_usd)
+        m.format(unoptimised_usd),
+        m.format(optimised_usd)
     )
 }
 

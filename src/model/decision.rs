@@ -50,13 +50,13 @@ impl DecisionInputs<'_> {
     }
 }
 
-fn reason(criterion: &str, favours: Favours, weight: f64, fact: ReasonFact) -> Option<Reason> {
-    Some(Reason {
+fn reason(criterion: &str, favours: Favours, weight: f64, fact: ReasonFact) -> Reason {
+    Reason {
         criterion: criterion.into(),
         favours,
         weight,
         fact,
-    })
+    }
 }
 
 type Criterion = fn(&DecisionInputs) -> Option<Reason>;
@@ -169,7 +169,7 @@ fn data_sensitivity(d: &DecisionInputs) -> Option<Reason> {
         DataSensitivity::Public => (Favours::Api, 0.5),
     };
     let fact = ReasonFact::DataSensitivity { sensitivity };
-    reason("criteria.data_sensitivity", favours, weight, fact)
+    Some(reason("criteria.data_sensitivity", favours, weight, fact))
 }
 
 /// Today's cost: the hard constraint on self-hosting when the model fits nothing, else
@@ -177,12 +177,12 @@ fn data_sensitivity(d: &DecisionInputs) -> Option<Reason> {
 fn cost(d: &DecisionInputs) -> Option<Reason> {
     if !d.feasible {
         let why = d.infeasible_reason.map(str::to_string);
-        return reason(
+        return Some(reason(
             "self_host.model",
             Favours::Api,
             0.0,
             ReasonFact::SelfHostInfeasible { why },
-        );
+        ));
     }
     let share = d.savings_share();
     let (favours, weight) = if share > COST_TIE_SHARE {
@@ -198,7 +198,7 @@ fn cost(d: &DecisionInputs) -> Option<Reason> {
         self_host_usd: d.self_host_usd,
         tie_pct: COST_TIE_SHARE * 100.0,
     };
-    reason("cost", favours, weight, fact)
+    Some(reason("cost", favours, weight, fact))
 }
 
 /// A hybrid at least 5% below the cheaper pure option.
@@ -212,7 +212,7 @@ fn hybrid_cost(d: &DecisionInputs) -> Option<Reason> {
         hybrid_usd: d.hybrid_usd,
         cheaper_pure_usd: best_pure,
     };
-    reason("hybrid.strategy", Favours::Hybrid, 2.0, fact)
+    Some(reason("hybrid.strategy", Favours::Hybrid, 2.0, fact))
 }
 
 /// Volume against the published rules of thumb, with this scenario's breakeven.
@@ -235,7 +235,7 @@ fn volume(d: &DecisionInputs) -> Option<Reason> {
         monthly_requests: v,
         breakeven_requests: d.breakeven,
     };
-    reason("workload.monthly_requests", favours, weight, fact)
+    Some(reason("workload.monthly_requests", favours, weight, fact))
 }
 
 fn traffic_pattern(d: &DecisionInputs) -> Option<Reason> {
@@ -246,7 +246,7 @@ fn traffic_pattern(d: &DecisionInputs) -> Option<Reason> {
         TrafficPattern::Unpredictable => Favours::Api,
     };
     let fact = ReasonFact::TrafficPattern { pattern };
-    reason("criteria.traffic_pattern", favours, 1.0, fact)
+    Some(reason("criteria.traffic_pattern", favours, 1.0, fact))
 }
 
 /// Frontier capability and cost efficiency together are the framework's case for a
@@ -262,33 +262,55 @@ fn frontier_capability(d: &DecisionInputs) -> Option<Reason> {
         Favours::Api
     };
     let fact = ReasonFact::FrontierCapability { with_cost_case };
-    reason("criteria.frontier_capability_needed", favours, 2.0, fact)
+    Some(reason(
+        "criteria.frontier_capability_needed",
+        favours,
+        2.0,
+        fact,
+    ))
 }
 
 fn gpu_ops_experience(d: &DecisionInputs) -> Option<Reason> {
     let has = d.s.criteria.gpu_ops_experience;
     let favours = if has { Favours::SelfHost } else { Favours::Api };
     let fact = ReasonFact::GpuOpsExperience { has };
-    reason("criteria.gpu_ops_experience", favours, 1.0, fact)
+    Some(reason("criteria.gpu_ops_experience", favours, 1.0, fact))
 }
 
 fn time_to_market(d: &DecisionInputs) -> Option<Reason> {
-    let field = "criteria.time_to_market_critical";
-    (d.s.criteria.time_to_market_critical)
-        .then(|| reason(field, Favours::Api, 1.0, ReasonFact::TimeToMarket))?
+    let ticked = d.s.criteria.time_to_market_critical;
+    ticked.then(|| {
+        reason(
+            "criteria.time_to_market_critical",
+            Favours::Api,
+            1.0,
+            ReasonFact::TimeToMarket,
+        )
+    })
 }
 
 /// A latency target under the 50-200 ms an API round trip adds.
 fn latency(d: &DecisionInputs) -> Option<Reason> {
     let slo_ms = d.s.workload.latency_slo_ms.filter(|slo| *slo < 50.0)?;
     let fact = ReasonFact::LatencySlo { slo_ms };
-    reason("workload.latency_slo_ms", Favours::SelfHost, 1.5, fact)
+    Some(reason(
+        "workload.latency_slo_ms",
+        Favours::SelfHost,
+        1.5,
+        fact,
+    ))
 }
 
 fn fine_tuning(d: &DecisionInputs) -> Option<Reason> {
-    let field = "criteria.fine_tuning_needed";
-    (d.s.criteria.fine_tuning_needed)
-        .then(|| reason(field, Favours::SelfHost, 1.5, ReasonFact::FineTuning))?
+    let ticked = d.s.criteria.fine_tuning_needed;
+    ticked.then(|| {
+        reason(
+            "criteria.fine_tuning_needed",
+            Favours::SelfHost,
+            1.5,
+            ReasonFact::FineTuning,
+        )
+    })
 }
 
 /// The option with the lowest present cost over the horizon, against the next best.
@@ -316,19 +338,36 @@ fn long_term_cost(d: &DecisionInputs) -> Option<Reason> {
         lowest_usd,
         other_usd,
     };
-    reason("criteria.long_term_cost_priority", lowest, 1.0, fact)
+    Some(reason(
+        "criteria.long_term_cost_priority",
+        lowest,
+        1.0,
+        fact,
+    ))
 }
 
 fn use_cases_differ(d: &DecisionInputs) -> Option<Reason> {
-    let field = "criteria.use_cases_differ";
-    (d.s.criteria.use_cases_differ)
-        .then(|| reason(field, Favours::Hybrid, 1.5, ReasonFact::UseCasesDiffer))?
+    let ticked = d.s.criteria.use_cases_differ;
+    ticked.then(|| {
+        reason(
+            "criteria.use_cases_differ",
+            Favours::Hybrid,
+            1.5,
+            ReasonFact::UseCasesDiffer,
+        )
+    })
 }
 
 fn resilience(d: &DecisionInputs) -> Option<Reason> {
-    let field = "criteria.resilience_priority";
-    (d.s.criteria.resilience_priority)
-        .then(|| reason(field, Favours::Hybrid, 1.0, ReasonFact::Resilience))?
+    let ticked = d.s.criteria.resilience_priority;
+    ticked.then(|| {
+        reason(
+            "criteria.resilience_priority",
+            Favours::Hybrid,
+            1.0,
+            ReasonFact::Resilience,
+        )
+    })
 }
 
 /// What caching, prompt reduction and batching cut from the API bill, and where that
@@ -344,5 +383,5 @@ fn api_optimisations(d: &DecisionInputs) -> Option<Reason> {
         breakeven_before: d.breakeven_unoptimised,
         breakeven_after: d.breakeven,
     };
-    reason(field, Favours::Api, 0.5, fact)
+    Some(reason(field, Favours::Api, 0.5, fact))
 }
