@@ -1,6 +1,8 @@
 //! The report `evaluate` returns: every number the page, the charts and the command line
 //! show. Dollars are US dollars, finite and non-negative unless a name says otherwise
-//! (`savings_vs_api_usd_per_month` may be negative). Units are in every name.
+//! (`savings_vs_api_usd_per_month` may be negative). Units are in every name. What the
+//! report concludes is stated as facts (`facts.rs`), which `crate::format` words in the
+//! display currency.
 
 use serde::{Deserialize, Serialize};
 

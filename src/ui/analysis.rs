@@ -43,10 +43,10 @@ fn FlipPoints() -> impl IntoView {
                 {move || {
                     let money = state.money();
                     flips.with(|f| {
-                    [&f.volume, &f.api_price, &f.gpu_price]
-                        .into_iter()
-                        .map(|p| view! { <li data-flip=p.field.clone()>{money.flip(p).text}</li> })
-                        .collect_view()
+                        [&f.volume, &f.api_price, &f.gpu_price]
+                            .into_iter()
+                            .map(|p| view! { <li data-flip=p.field.clone()>{money.flip(p).text}</li> })
+                            .collect_view()
                     })
                 }}
             </ul>
