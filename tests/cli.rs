@@ -206,3 +206,40 @@ fn presets_lists_every_preset() {
     let md = tco(&["presets", "--format", "md"], None);
     assert!(String::from_utf8_lossy(&md.stdout).contains("`regulated-healthcare`"));
 }
+
+#[test]
+fn eval_words_every_amount_in_the_display_currency() {
+    let euros = r#"{"org": {"currency": "EUR", "usd_exchange_rate": 0.9}}"#;
+    let r = stdout_json(&tco(&["eval", "-"], Some(euros)));
+    let summary = r["decision"]["summary"].as_str().unwrap();
+    assert!(summary.contains('€') && !summary.contains('$'), "{summary}");
+    for reason in r["decision"]["reasons"].as_array().unwrap() {
+        let text = reason["text"].as_str().unwrap();
+        assert!(!text.contains('$'), "{text}");
+    }
+    for key in ["volume", "api_price", "gpu_price"] {
+        let text = r["flip_points"][key]["text"].as_str().unwrap();
+        assert!(!text.contains('$'), "{text}");
+    }
+    // The figures themselves stay in US dollars, as their names say.
+    let usd = stdout_json(&tco(&["eval", "-"], Some("{}")));
+    assert_eq!(
+        r["options"]["api"]["monthly_usd"],
+        usd["options"]["api"]["monthly_usd"]
+    );
+
+    let out = tco(&["eval", "--format", "md", "-"], Some(euros));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("| option | €/month | €/request | €/M tokens |"),
+        "{text}"
+    );
+    let recommendation = text
+        .lines()
+        .find(|l| l.starts_with("**Recommendation"))
+        .unwrap();
+    assert!(
+        recommendation.contains('€') && !recommendation.contains('$'),
+        "{recommendation}"
+    );
+}

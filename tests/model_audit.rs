@@ -4,6 +4,7 @@
 mod common;
 
 use llm_tco::catalog;
+use llm_tco::format::Money;
 use llm_tco::model::{Report, evaluate};
 use llm_tco::scenario::{Scenario, preset_scenario};
 use serde_json::{Value, json};
@@ -509,9 +510,8 @@ fn caching_moves_the_breakeven_and_says_so() {
         &json!({ "api": { "cache_hit_pct": 50, "cached_input_usd_per_mtok": 10 } }),
     );
     let r = eval(s);
-    let reason = r
-        .decision
-        .reasons
+    let reasons = Money::usd().reasons(&r.decision.reasons);
+    let reason = reasons
         .iter()
         .find(|x| x.criterion == "api.cache_hit_pct")
         .expect("a caching reason");

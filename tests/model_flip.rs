@@ -5,6 +5,7 @@
 mod common;
 
 use llm_tco::catalog;
+use llm_tco::format::Money;
 use llm_tco::model::{
     API_PRICE_MULTIPLIER, REVERSE_FALLBACK, Report, evaluate, flip_points, hybrid_strategies,
     lean_costs_with,
@@ -50,7 +51,8 @@ fn at_volume(s: &Scenario, v: f64) -> Report {
 
 #[test]
 fn audit_flip_points_by_hand() {
-    let f = flip_points(&with(json!({})));
+    let flips = flip_points(&with(json!({})));
+    let f = Money::usd().flips(&flips);
     // Volume: the owned server ($1,154.79) against $0.003 a request: 384,931.48 -> 384,932
     // (renting needs $1,460 / $0.003 = 486,667).
     assert_eq!(f.volume.field, "workload.monthly_requests");
@@ -82,7 +84,8 @@ fn audit_flip_points_by_hand() {
 
     // GPUs at $200,000 each make owning dear (24 x the capital): only renting can win.
     // Rented = $x an hour x 730 h against the API's $3,000: x = 3,000 / 730 = $4.1096.
-    let f = flip_points(&with(json!({ "owned": { "gpu_price_usd": 200_000 } })));
+    let flips = flip_points(&with(json!({ "owned": { "gpu_price_usd": 200_000 } })));
+    let f = Money::usd().flips(&flips);
     close(f.gpu_price.value.unwrap(), 3_000.0 / 730.0);
     assert_eq!(
         f.gpu_price.text,
@@ -92,9 +95,10 @@ fn audit_flip_points_by_hand() {
     assert_eq!(f.volume.value, Some(486_667.0));
 
     // At 300,000 requests the API ($900) wins: the GPU would have to cost $900 / 730 = $1.2329.
-    let f = flip_points(&with(
+    let flips = flip_points(&with(
         json!({ "workload": { "monthly_requests": 300_000 }, "owned": { "gpu_price_usd": 200_000 } }),
     ));
+    let f = Money::usd().flips(&flips);
     close(f.gpu_price.value.unwrap(), 900.0 / 730.0);
     assert_eq!(
         f.gpu_price.text,
@@ -111,9 +115,10 @@ fn audit_flip_points_by_hand() {
         "The API would have to cost 62.2% more ($3.24 per M input tokens) for self-hosting to win."
     );
     // At 100,000 requests ($300 of API) the multiplier is 1,460 / 300 = 4.8667: "times as much".
-    let f = flip_points(&with(
+    let flips = flip_points(&with(
         json!({ "workload": { "monthly_requests": 100_000 }, "owned": { "gpu_price_usd": 200_000 } }),
     ));
+    let f = Money::usd().flips(&flips);
     close(f.api_price.value.unwrap(), 1_460.0 / 300.0);
     assert_eq!(
         f.api_price.text,
@@ -125,9 +130,10 @@ fn audit_flip_points_by_hand() {
 fn no_flip_says_so() {
     // Free API tokens: the API costs $0 at any volume, so no volume makes a $1,154.79 server
     // cheaper, and its prices cannot move a bill of no tokens.
-    let f = flip_points(&with(
+    let flips = flip_points(&with(
         json!({ "api": { "input_usd_per_mtok": 0, "output_usd_per_mtok": 0, "cached_input_usd_per_mtok": 0 } }),
     ));
+    let f = Money::usd().flips(&flips);
     assert_eq!(f.volume.value, None);
     assert!(
         f.volume
@@ -144,7 +150,8 @@ fn no_flip_says_so() {
     );
     // API fixed costs of $2,000 (0.2 FTE) above the owned server's $1,154.79: no token price
     // makes the API cheaper.
-    let f = flip_points(&with(json!({ "api": { "ops_fte": 0.2 } })));
+    let flips = flip_points(&with(json!({ "api": { "ops_fte": 0.2 } })));
+    let f = Money::usd().flips(&flips);
     assert_eq!(f.api_price.value, None);
     assert!(
         f.api_price
@@ -155,9 +162,10 @@ fn no_flip_says_so() {
     );
     // Infrastructure of $5,000 a month: even free GPU hours leave renting above the $3,000 API,
     // and owning ($6,154.79) too.
-    let f = flip_points(&with(
+    let flips = flip_points(&with(
         json!({ "self_host": { "infra_usd_per_month": 5_000 } }),
     ));
+    let f = Money::usd().flips(&flips);
     assert_eq!(f.gpu_price.value, None);
     assert!(
         f.gpu_price.text.starts_with("Even free GPU hours"),
@@ -184,7 +192,8 @@ fn every_preset_flips_exactly_where_it_says() {
     }
     let mut found = [0; 3];
     for (name, s) in &scenarios {
-        let f = flip_points(s);
+        let flips = flip_points(s);
+        let f = Money::usd().flips(&flips);
         for p in [&f.volume, &f.api_price, &f.gpu_price] {
             assert!(!p.text.is_empty() && p.current.is_finite(), "{name}");
             assert!(p.value.is_none_or(f64::is_finite), "{name}");
@@ -300,7 +309,7 @@ fn hybrid_strategies_by_hand() {
     assert_eq!(h.chosen, "routing");
     close(h.api_usd, 4_120.0);
     close(h.self_host_usd, OWNED_USD);
-    let rev = &h.strategies[3];
+    let rev = Money::usd().explained(&h.strategies[3]);
     assert_eq!(
         (
             rev.self_host_replicas,

@@ -1,8 +1,8 @@
 //! The per-token API: tokens x prices, plus the fixed monthly costs.
 
 use super::guard::input;
+use super::inputs::{Resolved, TOKENS_PER_MTOK};
 use super::report::{CostCategory, CostItem};
-use super::{Resolved, TOKENS_PER_MTOK};
 use crate::scenario::Scenario;
 
 /// API cost as a straight line in monthly requests: `fixed_usd + usd_per_request x v`.

@@ -1,7 +1,7 @@
 //! How many GPUs one replica needs and how many requests a month it serves.
 
-use super::Resolved;
 use super::guard::guard;
+use super::inputs::Resolved;
 use super::report::Capacity;
 use crate::scenario::Quantization;
 

@@ -1,14 +1,17 @@
 //! The decision framework: criteria and costs turned into a recommendation with reasons.
 //!
-//! Each reason names the field behind it and carries a weight; the recommendation is the
-//! allowed option with the most weight, and the confidence is its share of all weight.
-//! Hard constraints are not weighed: data that must stay inside rules out the API alone,
-//! and a model that fits no GPU configuration rules out self-hosting.
+//! Each criterion is one function that gives a reason or none; each reason names the
+//! field behind it, carries a weight and states its figures as a fact. The
+//! recommendation is the allowed option with the most weight, and the confidence is its
+//! share of all weight. Hard constraints are not weighed: data that must stay inside
+//! rules out the API alone, and a model that fits no GPU configuration rules out
+//! self-hosting.
 
-use super::report::{
-    Confidence, Decision, Favours, PerOption, Reason, Recommendation, SelfHostKind,
+use super::facts::{
+    Confidence, Decision, Favours, Headline, Reason, ReasonFact, Recommendation, SelfHostKind,
+    VolumeBand,
 };
-use super::text::{count, pct, usd};
+use super::report::PerOption;
 use crate::scenario::{DataSensitivity, Scenario, TrafficPattern};
 
 /// Relative cost gap under which the costs count as a tie.
@@ -33,334 +36,74 @@ pub struct DecisionInputs<'a> {
     pub horizon_months: u32,
 }
 
-fn reason(criterion: &str, favours: Favours, weight: f64, text: String) -> Reason {
-    Reason {
-        criterion: criterion.into(),
-        favours,
-        weight,
-        text,
-    }
-}
-
-fn breakeven_text(b: Option<f64>) -> String {
-    match b {
-        Some(v) => format!("{} requests a month", count(v)),
-        None => "no volume up to 100 billion requests a month".into(),
-    }
-}
-
-pub fn decide(d: &DecisionInputs) -> Decision {
-    let s = d.s;
-    let c = &s.criteria;
-    let kind = d.self_host_kind.id();
-    let mut reasons = Vec::with_capacity(12);
-
-    match c.data_sensitivity {
-        DataSensitivity::MustStayInternal => reasons.push(reason(
-            "criteria.data_sensitivity",
-            Favours::SelfHost,
-            0.0,
-            "Data must stay inside the organisation (GDPR, HIPAA, residency), which rules out sending it all to an external API.".into(),
-        )),
-        DataSensitivity::Internal => reasons.push(reason(
-            "criteria.data_sensitivity",
-            Favours::SelfHost,
-            0.5,
-            "The data is internal: an API needs a data-processing agreement, and keeping it in-house is preferred.".into(),
-        )),
-        DataSensitivity::Public => reasons.push(reason(
-            "criteria.data_sensitivity",
-            Favours::Api,
-            0.5,
-            "Data sensitivity does not prohibit external processing.".into(),
-        )),
-    }
-
-    // Cost at today's volume.
-    if !d.feasible {
-        reasons.push(reason(
-            "self_host.model",
-            Favours::Api,
-            0.0,
-            format!(
-                "Self-hosting is not possible as configured: {}",
-                d.infeasible_reason
-                    .unwrap_or("the model does not fit the GPUs.")
-            ),
-        ));
-    } else {
-        let savings = d.api_usd - d.self_host_usd;
-        let share = if d.api_usd > 0.0 {
-            savings / d.api_usd
+impl DecisionInputs<'_> {
+    /// API cost minus self-hosting cost, as a share of the API cost.
+    fn savings_share(&self) -> f64 {
+        let savings = self.api_usd - self.self_host_usd;
+        if self.api_usd > 0.0 {
+            savings / self.api_usd
         } else if savings < 0.0 {
             -1.0
         } else {
             0.0
-        };
-        if share > COST_TIE_SHARE {
-            reasons.push(reason(
-                "cost",
-                Favours::SelfHost,
-                2.0 + 2.0 * share.min(1.0),
-                format!(
-                    "Self-hosting on {kind} GPUs costs {} a month against {} for the API, saving {} ({}).",
-                    usd(d.self_host_usd), usd(d.api_usd), usd(savings), pct(share * 100.0)
-                ),
-            ));
-        } else if share < -COST_TIE_SHARE {
-            reasons.push(reason(
-                "cost",
-                Favours::Api,
-                2.0 + 2.0 * (-share).min(1.0),
-                format!(
-                    "The API costs {} a month against {} for self-hosting on {kind} GPUs, {} less.",
-                    usd(d.api_usd),
-                    usd(d.self_host_usd),
-                    usd(-savings)
-                ),
-            ));
-        } else {
-            reasons.push(reason(
-                "cost",
-                Favours::Neutral,
-                0.0,
-                format!(
-                    "The API ({} a month) and self-hosting on {kind} GPUs ({}) cost within {} of each other.",
-                    usd(d.api_usd), usd(d.self_host_usd), pct(COST_TIE_SHARE * 100.0)
-                ),
-            ));
-        }
-        let best_pure = d.api_usd.min(d.self_host_usd);
-        if best_pure > 0.0 && d.hybrid_usd < best_pure * 0.95 {
-            reasons.push(reason(
-                "hybrid.strategy",
-                Favours::Hybrid,
-                2.0,
-                format!(
-                    "The {} hybrid costs {} a month, {} less than the cheaper pure option.",
-                    s.hybrid.strategy.id(),
-                    usd(d.hybrid_usd),
-                    pct((1.0 - d.hybrid_usd / best_pure) * 100.0)
-                ),
-            ));
         }
     }
+}
 
-    // Volume against the published rules of thumb, with this scenario's breakeven.
-    let v = d.volume;
-    let be = breakeven_text(d.breakeven);
-    let predictable = c.traffic_pattern == TrafficPattern::Predictable;
-    if v < 500_000.0 {
-        reasons.push(reason(
-            "workload.monthly_requests",
-            Favours::Api,
-            1.5,
-            format!(
-                "{} requests a month is under the roughly 500,000 where APIs are usually the better start; self-hosting on {kind} GPUs breaks even at {be}.",
-                count(v)
-            ),
-        ));
-    } else if v > 2_000_000.0 {
-        reasons.push(reason(
-            "workload.monthly_requests",
-            Favours::SelfHost,
-            if predictable { 1.5 } else { 0.75 },
-            format!(
-                "{} requests a month is above the 1-2 million where self-hosting usually pays; here it breaks even at {be}.",
-                count(v)
-            ),
-        ));
-    } else if v > 1_000_000.0 {
-        reasons.push(reason(
-            "workload.monthly_requests",
-            Favours::SelfHost,
-            0.75,
-            format!(
-                "{} requests a month is in the 1-2 million band where self-hosting becomes worth considering; here it breaks even at {be}.",
-                count(v)
-            ),
-        ));
+fn reason(criterion: &str, favours: Favours, weight: f64, fact: ReasonFact) -> Reason {
+    Reason {
+        criterion: criterion.into(),
+        favours,
+        weight,
+        fact,
+    }
+}
+
+type Criterion = fn(&DecisionInputs) -> Option<Reason>;
+
+/// The criteria in the order the reasons are listed: the hard constraint and the costs
+/// first, then the framework's rules of thumb as DESIGN.md lists them.
+const CRITERIA: [Criterion; 14] = [
+    data_sensitivity,
+    cost,
+    hybrid_cost,
+    volume,
+    traffic_pattern,
+    frontier_capability,
+    gpu_ops_experience,
+    time_to_market,
+    latency,
+    fine_tuning,
+    long_term_cost,
+    use_cases_differ,
+    resilience,
+    api_optimisations,
+];
+
+pub fn decide(d: &DecisionInputs) -> Decision {
+    let reasons: Vec<Reason> = CRITERIA.iter().filter_map(|c| c(d)).collect();
+    let (recommendation, score, conflicted) = score(d, &reasons);
+    let confidence = if conflicted || score < 50.0 {
+        Confidence::Low
+    } else if score < 70.0 {
+        Confidence::Medium
     } else {
-        reasons.push(reason(
-            "workload.monthly_requests",
-            Favours::Neutral,
-            0.0,
-            format!(
-                "{} requests a month is between the usual API and self-hosting ranges; self-hosting on {kind} GPUs breaks even at {be}.",
-                count(v)
-            ),
-        ));
+        Confidence::High
+    };
+    Decision {
+        recommendation,
+        confidence,
+        confidence_score: score as u8,
+        self_host_option: d.self_host_kind,
+        headline: headline(d, recommendation, conflicted),
+        reasons,
     }
+}
 
-    match c.traffic_pattern {
-        TrafficPattern::Predictable => reasons.push(reason(
-            "criteria.traffic_pattern",
-            Favours::SelfHost,
-            1.0,
-            "Predictable traffic keeps self-hosted GPUs busy.".into(),
-        )),
-        TrafficPattern::Seasonal => reasons.push(reason(
-            "criteria.traffic_pattern",
-            Favours::Hybrid,
-            1.0,
-            "Seasonal peaks suit a hybrid: self-host the base load and let the API absorb the peaks.".into(),
-        )),
-        TrafficPattern::Unpredictable => reasons.push(reason(
-            "criteria.traffic_pattern",
-            Favours::Api,
-            1.0,
-            "Unpredictable traffic would leave GPUs idle; per-token billing follows demand.".into(),
-        )),
-    }
-    if c.frontier_capability_needed {
-        // Frontier capability and cost efficiency together are the framework's case for
-        // a hybrid; frontier capability alone is a case for the API.
-        reasons.push(if d.feasible && d.api_usd - d.self_host_usd > COST_TIE_SHARE * d.api_usd {
-            reason(
-                "criteria.frontier_capability_needed",
-                Favours::Hybrid,
-                2.0,
-                "Frontier capability and cost efficiency are both needed: keep the frontier API for the hard cases and self-host the rest.".into(),
-            )
-        } else {
-            reason(
-                "criteria.frontier_capability_needed",
-                Favours::Api,
-                2.0,
-                "The use case needs frontier capability that open-weight models may not match.".into(),
-            )
-        });
-    }
-    reasons.push(if c.gpu_ops_experience {
-        reason(
-            "criteria.gpu_ops_experience",
-            Favours::SelfHost,
-            1.0,
-            "The team has run GPU inference, so self-hosting is within reach.".into(),
-        )
-    } else {
-        reason(
-            "criteria.gpu_ops_experience",
-            Favours::Api,
-            1.0,
-            "The team has no GPU or ML-ops experience: self-hosting means hiring or learning it first.".into(),
-        )
-    });
-    if c.time_to_market_critical {
-        reasons.push(reason(
-            "criteria.time_to_market_critical",
-            Favours::Api,
-            1.0,
-            "Time to market is critical: an API ships in days, a self-hosted deployment in weeks or months.".into(),
-        ));
-    }
-    if c.fine_tuning_needed {
-        reasons.push(reason(
-            "criteria.fine_tuning_needed",
-            Favours::SelfHost,
-            1.5,
-            "Extensive customisation such as fine-tuning is easiest on a model you host.".into(),
-        ));
-    }
-    if c.long_term_cost_priority {
-        let self_host_npv = match d.self_host_kind {
-            SelfHostKind::Rented => d.npv_usd.rented,
-            SelfHostKind::Owned => d.npv_usd.owned,
-        };
-        let alternative = self_host_npv.min(d.npv_usd.hybrid);
-        let (favours, what, value, other, other_value) =
-            if !d.feasible || d.npv_usd.api <= alternative {
-                (
-                    Favours::Api,
-                    "the API".to_string(),
-                    d.npv_usd.api,
-                    "the best alternative",
-                    alternative,
-                )
-            } else if self_host_npv <= d.npv_usd.hybrid {
-                (
-                    Favours::SelfHost,
-                    format!("self-hosting on {kind} GPUs"),
-                    self_host_npv,
-                    "the API",
-                    d.npv_usd.api,
-                )
-            } else {
-                (
-                    Favours::Hybrid,
-                    "the hybrid".to_string(),
-                    d.npv_usd.hybrid,
-                    "the API",
-                    d.npv_usd.api,
-                )
-            };
-        reasons.push(reason(
-            "criteria.long_term_cost_priority",
-            favours,
-            1.0,
-            format!(
-                "Long-term cost comes first: over {} months {what} has the lowest present cost, {} ({other} {}).",
-                d.horizon_months, usd(value), usd(other_value)
-            ),
-        ));
-    }
-    if c.use_cases_differ {
-        reasons.push(reason(
-            "criteria.use_cases_differ",
-            Favours::Hybrid,
-            1.5,
-            "The use cases differ: route each to the API or the self-hosted model that suits it."
-                .into(),
-        ));
-    }
-    if c.resilience_priority {
-        reasons.push(reason(
-            "criteria.resilience_priority",
-            Favours::Hybrid,
-            1.0,
-            "Resilience matters: a hybrid keeps a second provider to fail over to.".into(),
-        ));
-    }
-    if let Some(slo) = s.workload.latency_slo_ms
-        && slo < 50.0
-    {
-        reasons.push(reason(
-            "workload.latency_slo_ms",
-            Favours::SelfHost,
-            1.5,
-            format!(
-                "A latency target of {slo:.0} ms is below the 50-200 ms an API round trip adds."
-            ),
-        ));
-    }
-    if let Some(field) = d.main_optimisation
-        && d.api_usd_unoptimised > d.api_usd
-    {
-        let cut = (1.0 - d.api_usd / d.api_usd_unoptimised) * 100.0;
-        let moved = if d.breakeven == d.breakeven_unoptimised {
-            format!(
-                "the self-hosting breakeven stays at {}",
-                breakeven_text(d.breakeven)
-            )
-        } else {
-            format!(
-                "move the self-hosting breakeven from {} to {}",
-                breakeven_text(d.breakeven_unoptimised),
-                breakeven_text(d.breakeven)
-            )
-        };
-        reasons.push(reason(
-            field,
-            Favours::Api,
-            0.5,
-            format!(
-                "Caching, prompt reduction and batching cut the API bill by {} ({} to {} a month) and {moved}.",
-                pct(cut), usd(d.api_usd_unoptimised), usd(d.api_usd)
-            ),
-        ));
-    }
-
-    // Score the options that the hard constraints allow.
+/// The allowed option with the most weight, its share of all weight (0-100, rounded),
+/// and whether the hard constraints left no option at all.
+fn score(d: &DecisionInputs, reasons: &[Reason]) -> (Recommendation, f64, bool) {
+    let c = &d.s.criteria;
     let must_stay = c.data_sensitivity == DataSensitivity::MustStayInternal;
     let allowed = |r: Recommendation| match r {
         Recommendation::Api => !must_stay,
@@ -393,39 +136,252 @@ pub fn decide(d: &DecisionInputs) -> Decision {
         // lawful answer, but not as configured.
         None => (Recommendation::SelfHost, 0.0, true),
     };
-    let score = score.clamp(0.0, 100.0).round();
-    let confidence = if conflicted || score < 50.0 {
-        Confidence::Low
-    } else if score < 70.0 {
-        Confidence::Medium
-    } else {
-        Confidence::High
-    };
-    let summary = match recommendation {
-        _ if conflicted => "Self-host, but not as configured: the data must stay inside and the model does not fit the chosen GPUs.".to_string(),
-        Recommendation::Api => format!(
-            "Start with the API: {} a month today; self-hosting breaks even at {}.",
-            usd(d.api_usd),
-            breakeven_text(d.breakeven)
-        ),
-        Recommendation::SelfHost => format!(
-            "Self-host on {kind} GPUs: {} a month against {} for the API.",
-            usd(d.self_host_usd),
-            usd(d.api_usd)
-        ),
-        Recommendation::Hybrid => format!(
-            "Run a {} hybrid with {kind} GPUs: {} a month against {} for the API.",
-            s.hybrid.strategy.id(),
-            usd(d.hybrid_usd),
-            usd(d.api_usd)
-        ),
-    };
-    Decision {
-        recommendation,
-        confidence,
-        confidence_score: score as u8,
-        self_host_option: d.self_host_kind,
-        summary,
-        reasons,
+    (recommendation, score.clamp(0.0, 100.0).round(), conflicted)
+}
+
+fn headline(d: &DecisionInputs, recommendation: Recommendation, conflicted: bool) -> Headline {
+    match recommendation {
+        _ if conflicted => Headline::Conflicted,
+        Recommendation::Api => Headline::Api {
+            api_usd: d.api_usd,
+            breakeven_requests: d.breakeven,
+        },
+        Recommendation::SelfHost => Headline::SelfHost {
+            self_host: d.self_host_kind,
+            self_host_usd: d.self_host_usd,
+            api_usd: d.api_usd,
+        },
+        Recommendation::Hybrid => Headline::Hybrid {
+            strategy: d.s.hybrid.strategy,
+            self_host: d.self_host_kind,
+            hybrid_usd: d.hybrid_usd,
+            api_usd: d.api_usd,
+        },
     }
+}
+
+/// The one hard constraint on the API, and a lean either way below it.
+fn data_sensitivity(d: &DecisionInputs) -> Option<Reason> {
+    let sensitivity = d.s.criteria.data_sensitivity;
+    let (favours, weight) = match sensitivity {
+        DataSensitivity::MustStayInternal => (Favours::SelfHost, 0.0),
+        DataSensitivity::Internal => (Favours::SelfHost, 0.5),
+        DataSensitivity::Public => (Favours::Api, 0.5),
+    };
+    let fact = ReasonFact::DataSensitivity { sensitivity };
+    Some(reason("criteria.data_sensitivity", favours, weight, fact))
+}
+
+/// Today's cost: the hard constraint on self-hosting when the model fits nothing, else
+/// the cheaper side weighed by how much cheaper it is.
+fn cost(d: &DecisionInputs) -> Option<Reason> {
+    if !d.feasible {
+        let why = d.infeasible_reason.map(str::to_string);
+        return Some(reason(
+            "self_host.model",
+            Favours::Api,
+            0.0,
+            ReasonFact::SelfHostInfeasible { why },
+        ));
+    }
+    let share = d.savings_share();
+    let (favours, weight) = if share > COST_TIE_SHARE {
+        (Favours::SelfHost, 2.0 + 2.0 * share.min(1.0))
+    } else if share < -COST_TIE_SHARE {
+        (Favours::Api, 2.0 + 2.0 * (-share).min(1.0))
+    } else {
+        (Favours::Neutral, 0.0)
+    };
+    let fact = ReasonFact::Cost {
+        self_host: d.self_host_kind,
+        api_usd: d.api_usd,
+        self_host_usd: d.self_host_usd,
+        tie_pct: COST_TIE_SHARE * 100.0,
+    };
+    Some(reason("cost", favours, weight, fact))
+}
+
+/// A hybrid at least 5% below the cheaper pure option.
+fn hybrid_cost(d: &DecisionInputs) -> Option<Reason> {
+    let best_pure = d.api_usd.min(d.self_host_usd);
+    if !d.feasible || best_pure <= 0.0 || d.hybrid_usd >= best_pure * 0.95 {
+        return None;
+    }
+    let fact = ReasonFact::HybridCheaper {
+        strategy: d.s.hybrid.strategy,
+        hybrid_usd: d.hybrid_usd,
+        cheaper_pure_usd: best_pure,
+    };
+    Some(reason("hybrid.strategy", Favours::Hybrid, 2.0, fact))
+}
+
+/// Volume against the published rules of thumb, with this scenario's breakeven.
+fn volume(d: &DecisionInputs) -> Option<Reason> {
+    let v = d.volume;
+    let predictable = d.s.criteria.traffic_pattern == TrafficPattern::Predictable;
+    let (band, favours, weight) = if v < 500_000.0 {
+        (VolumeBand::ApiRange, Favours::Api, 1.5)
+    } else if v > 2_000_000.0 {
+        let weight = if predictable { 1.5 } else { 0.75 };
+        (VolumeBand::SelfHostRange, Favours::SelfHost, weight)
+    } else if v > 1_000_000.0 {
+        (VolumeBand::Considering, Favours::SelfHost, 0.75)
+    } else {
+        (VolumeBand::Between, Favours::Neutral, 0.0)
+    };
+    let fact = ReasonFact::Volume {
+        band,
+        self_host: d.self_host_kind,
+        monthly_requests: v,
+        breakeven_requests: d.breakeven,
+    };
+    Some(reason("workload.monthly_requests", favours, weight, fact))
+}
+
+fn traffic_pattern(d: &DecisionInputs) -> Option<Reason> {
+    let pattern = d.s.criteria.traffic_pattern;
+    let favours = match pattern {
+        TrafficPattern::Predictable => Favours::SelfHost,
+        TrafficPattern::Seasonal => Favours::Hybrid,
+        TrafficPattern::Unpredictable => Favours::Api,
+    };
+    let fact = ReasonFact::TrafficPattern { pattern };
+    Some(reason("criteria.traffic_pattern", favours, 1.0, fact))
+}
+
+/// Frontier capability and cost efficiency together are the framework's case for a
+/// hybrid; frontier capability alone is a case for the API.
+fn frontier_capability(d: &DecisionInputs) -> Option<Reason> {
+    if !d.s.criteria.frontier_capability_needed {
+        return None;
+    }
+    let with_cost_case = d.feasible && d.savings_share() > COST_TIE_SHARE;
+    let favours = if with_cost_case {
+        Favours::Hybrid
+    } else {
+        Favours::Api
+    };
+    let fact = ReasonFact::FrontierCapability { with_cost_case };
+    Some(reason(
+        "criteria.frontier_capability_needed",
+        favours,
+        2.0,
+        fact,
+    ))
+}
+
+fn gpu_ops_experience(d: &DecisionInputs) -> Option<Reason> {
+    let has = d.s.criteria.gpu_ops_experience;
+    let favours = if has { Favours::SelfHost } else { Favours::Api };
+    let fact = ReasonFact::GpuOpsExperience { has };
+    Some(reason("criteria.gpu_ops_experience", favours, 1.0, fact))
+}
+
+fn time_to_market(d: &DecisionInputs) -> Option<Reason> {
+    let ticked = d.s.criteria.time_to_market_critical;
+    ticked.then(|| {
+        reason(
+            "criteria.time_to_market_critical",
+            Favours::Api,
+            1.0,
+            ReasonFact::TimeToMarket,
+        )
+    })
+}
+
+/// A latency target under the 50-200 ms an API round trip adds.
+fn latency(d: &DecisionInputs) -> Option<Reason> {
+    let slo_ms = d.s.workload.latency_slo_ms.filter(|slo| *slo < 50.0)?;
+    let fact = ReasonFact::LatencySlo { slo_ms };
+    Some(reason(
+        "workload.latency_slo_ms",
+        Favours::SelfHost,
+        1.5,
+        fact,
+    ))
+}
+
+fn fine_tuning(d: &DecisionInputs) -> Option<Reason> {
+    let ticked = d.s.criteria.fine_tuning_needed;
+    ticked.then(|| {
+        reason(
+            "criteria.fine_tuning_needed",
+            Favours::SelfHost,
+            1.5,
+            ReasonFact::FineTuning,
+        )
+    })
+}
+
+/// The option with the lowest present cost over the horizon, against the next best.
+fn long_term_cost(d: &DecisionInputs) -> Option<Reason> {
+    if !d.s.criteria.long_term_cost_priority {
+        return None;
+    }
+    let npv = &d.npv_usd;
+    let self_host_npv = match d.self_host_kind {
+        SelfHostKind::Rented => npv.rented,
+        SelfHostKind::Owned => npv.owned,
+    };
+    let alternative = self_host_npv.min(npv.hybrid);
+    let (lowest, lowest_usd, other_usd) = if !d.feasible || npv.api <= alternative {
+        (Favours::Api, npv.api, alternative)
+    } else if self_host_npv <= npv.hybrid {
+        (Favours::SelfHost, self_host_npv, npv.api)
+    } else {
+        (Favours::Hybrid, npv.hybrid, npv.api)
+    };
+    let fact = ReasonFact::LongTermCost {
+        lowest,
+        self_host: d.self_host_kind,
+        horizon_months: d.horizon_months,
+        lowest_usd,
+        other_usd,
+    };
+    Some(reason(
+        "criteria.long_term_cost_priority",
+        lowest,
+        1.0,
+        fact,
+    ))
+}
+
+fn use_cases_differ(d: &DecisionInputs) -> Option<Reason> {
+    let ticked = d.s.criteria.use_cases_differ;
+    ticked.then(|| {
+        reason(
+            "criteria.use_cases_differ",
+            Favours::Hybrid,
+            1.5,
+            ReasonFact::UseCasesDiffer,
+        )
+    })
+}
+
+fn resilience(d: &DecisionInputs) -> Option<Reason> {
+    let ticked = d.s.criteria.resilience_priority;
+    ticked.then(|| {
+        reason(
+            "criteria.resilience_priority",
+            Favours::Hybrid,
+            1.0,
+            ReasonFact::Resilience,
+        )
+    })
+}
+
+/// What caching, prompt reduction and batching cut from the API bill, and where that
+/// moves the breakeven.
+fn api_optimisations(d: &DecisionInputs) -> Option<Reason> {
+    let field = d.main_optimisation?;
+    if d.api_usd_unoptimised <= d.api_usd {
+        return None;
+    }
+    let fact = ReasonFact::ApiOptimisations {
+        unoptimised_usd: d.api_usd_unoptimised,
+        optimised_usd: d.api_usd,
+        breakeven_before: d.breakeven_unoptimised,
+        breakeven_after: d.breakeven,
+    };
+    Some(reason(field, Favours::Api, 0.5, fact))
 }

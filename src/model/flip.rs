@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use super::breakeven::{self, MAX_MONTHLY_REQUESTS};
 use super::lean::{API_PRICE_MULTIPLIER, Basis, Knob, max_api_price};
-use super::text;
 use crate::scenario::Scenario;
 
 /// Where one input flips the comparison.
@@ -25,8 +24,59 @@ pub struct FlipPoint {
     pub value: Option<f64>,
     /// Today's value.
     pub current: f64,
-    /// One sentence in words.
-    pub text: String,
+    /// What the flip means, with its figures.
+    pub fact: FlipFact,
+}
+
+/// What a flip point says: a kind with the figures its sentence quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FlipFact {
+    /// Self-hosting costs no more than the API from `at` requests, at or below today's.
+    VolumeReached {
+        at: f64,
+        today: f64,
+    },
+    /// It would from `at` requests, above today's.
+    VolumeAhead {
+        at: f64,
+        today: f64,
+    },
+    /// No volume up to `ceiling` makes self-hosting the cheaper.
+    VolumeNever {
+        ceiling: f64,
+        today: f64,
+    },
+    ApiBillsNoTokens,
+    /// The API's fixed costs alone exceed self-hosting's whole cost.
+    ApiFixedAboveSelfHost {
+        api_fixed_usd: f64,
+        self_host_usd: f64,
+    },
+    /// No API price up to `max_usd_per_mtok` makes self-hosting win.
+    ApiNeverDearEnough {
+        max_usd_per_mtok: f64,
+    },
+    /// The API's prices times `multiplier` tie; `usd_per_mtok` is the input price then
+    /// (the output price when input tokens are free, `of_input` false).
+    ApiPrice {
+        multiplier: f64,
+        usd_per_mtok: f64,
+        of_input: bool,
+    },
+    OwnedAlreadyCheaper,
+    NoGpuHoursBilled,
+    FreeGpuHoursNotEnough,
+    /// Rented GPUs stay no dearer than the API at any hour price up to `max_usd`.
+    GpuNeverDearEnough {
+        max_usd: f64,
+        today_usd: f64,
+    },
+    /// The GPU hour price at which rented GPUs and the API tie.
+    GpuPrice {
+        usd: f64,
+        today_usd: f64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,38 +112,29 @@ fn volume(b: &Basis) -> FlipPoint {
         (x, y) => x.or(y),
     };
     let today = b.r.volume;
-    let text = match first {
-        Some(v) if v <= today => format!(
-            "Self-hosting costs no more than the API from {} requests a month (today {}).",
-            text::count(v),
-            text::count(today)
-        ),
-        Some(v) => format!(
-            "Self-hosting would cost no more than the API from {} requests a month (today {}).",
-            text::count(v),
-            text::count(today)
-        ),
-        None => format!(
-            "Self-hosting costs more than the API at every volume up to {} requests a month (today {}).",
-            text::count(MAX_MONTHLY_REQUESTS),
-            text::count(today)
-        ),
+    let fact = match first {
+        Some(at) if at <= today => FlipFact::VolumeReached { at, today },
+        Some(at) => FlipFact::VolumeAhead { at, today },
+        None => FlipFact::VolumeNever {
+            ceiling: MAX_MONTHLY_REQUESTS,
+            today,
+        },
     };
     FlipPoint {
         field: "workload.monthly_requests".into(),
         value: first,
         current: today,
-        text,
+        fact,
     }
 }
 
 fn api_price(b: &Basis) -> FlipPoint {
     let field = API_PRICE_MULTIPLIER;
-    let none = |text: String| FlipPoint {
+    let none = |fact: FlipFact| FlipPoint {
         field: field.into(),
         value: None,
         current: 1.0,
-        text,
+        fact,
     };
     let (api, _, _) = b.lines(&b.s, &b.r);
     let today = b.costs(&b.s, &b.r);
@@ -101,19 +142,15 @@ fn api_price(b: &Basis) -> FlipPoint {
     let token_usd = api.usd_per_request() * b.r.volume;
     let fixed_usd = api.fixed_usd();
     if !(token_usd > 0.0 && token_usd.is_finite()) {
-        return none(
-            "The API's prices do not move the comparison: it bills no tokens at today's volume."
-                .into(),
-        );
+        return none(FlipFact::ApiBillsNoTokens);
     }
     // API cost = fixed + m x token cost; it equals the self-hosted cost at m*.
     let mut m = (self_host_usd - fixed_usd) / token_usd;
     if !m.is_finite() || m < 0.0 {
-        return none(format!(
-            "No API price makes the API cheaper: its fixed costs alone ({}) exceed self-hosting's {} a month.",
-            text::usd(fixed_usd),
-            text::usd(self_host_usd)
-        ));
+        return none(FlipFact::ApiFixedAboveSelfHost {
+            api_fixed_usd: fixed_usd,
+            self_host_usd,
+        });
     }
     let largest =
         b.r.input_usd_per_mtok
@@ -132,67 +169,47 @@ fn api_price(b: &Basis) -> FlipPoint {
         tries += 1;
     }
     if m > max_m || !holds(m) {
-        return none(format!(
-            "Self-hosting stays dearer than the API at any API price up to {} per million tokens.",
-            text::usd(max_price)
-        ));
+        return none(FlipFact::ApiNeverDearEnough {
+            max_usd_per_mtok: max_price,
+        });
     }
     let (input, output, _) = b.prices_at(m);
-    let price = if b.r.input_usd_per_mtok > 0.0 {
-        format!("{} per M input tokens", text::usd(input))
-    } else {
-        format!("{} per M output tokens", text::usd(output))
-    };
-    let change = (m - 1.0) * 100.0;
-    let text = if m == 1.0 {
-        "Self-hosting and the API cost the same at today's API prices.".to_string()
-    } else if m < 1.0 {
-        format!(
-            "The API would have to cost {} less ({price}) for it to win.",
-            text::pct(-change)
-        )
-    } else if m < 2.0 {
-        format!(
-            "The API would have to cost {} more ({price}) for self-hosting to win.",
-            text::pct(change)
-        )
-    } else {
-        format!(
-            "The API would have to cost {m:.1} times as much ({price}) for self-hosting to win."
-        )
+    let of_input = b.r.input_usd_per_mtok > 0.0;
+    let fact = FlipFact::ApiPrice {
+        multiplier: m,
+        usd_per_mtok: if of_input { input } else { output },
+        of_input,
     };
     FlipPoint {
         field: field.into(),
         value: Some(m),
         current: 1.0,
-        text,
+        fact,
     }
 }
 
 fn gpu_price(b: &Basis) -> FlipPoint {
     let field = "cloud.usd_per_gpu_hour";
     let g0 = b.current(Knob::GpuHour);
-    let none = |text: String| FlipPoint {
+    let none = |fact: FlipFact| FlipPoint {
         field: field.into(),
         value: None,
         current: g0,
-        text,
+        fact,
     };
     let today = b.costs(&b.s, &b.r);
     if today.owned_usd <= today.api_usd {
-        return none(
-            "Owned servers already cost no more than the API, so the GPU hour price does not flip the answer.".into(),
-        );
+        return none(FlipFact::OwnedAlreadyCheaper);
     }
     let (_, rented, _) = b.lines(&b.s, &b.r);
     let hours = rented.billed_gpu_hours(b.r.volume);
     if !(hours > 0.0 && hours.is_finite()) {
-        return none("No GPU hours are billed at today's volume, so their price does not move the comparison.".into());
+        return none(FlipFact::NoGpuHoursBilled);
     }
     // Rented cost = (cost with free GPU hours) + price x billed GPU-hours.
     let free = b.costs_with(&[(field, 0.0)]);
     if free.rented_usd > free.api_usd {
-        return none("Even free GPU hours would not make rented GPUs cheaper than the API.".into());
+        return none(FlipFact::FreeGpuHoursNotEnough);
     }
     let mut g = (today.api_usd - free.rented_usd) / hours;
     let max_g = Knob::GpuHour.clamp(field, f64::MAX, g0);
@@ -200,11 +217,10 @@ fn gpu_price(b: &Basis) -> FlipPoint {
         g = 0.0;
     }
     if g > max_g {
-        return none(format!(
-            "Rented GPUs stay no dearer than the API at any price up to {} an hour (today {}).",
-            text::usd(max_g),
-            text::usd(g0)
-        ));
+        return none(FlipFact::GpuNeverDearEnough {
+            max_usd: max_g,
+            today_usd: g0,
+        });
     }
     let holds = |g: f64| {
         let c = b.costs_with(&[(field, g)]);
@@ -216,25 +232,15 @@ fn gpu_price(b: &Basis) -> FlipPoint {
         tries += 1;
     }
     if !holds(g) {
-        return none("Even free GPU hours would not make rented GPUs cheaper than the API.".into());
+        return none(FlipFact::FreeGpuHoursNotEnough);
     }
-    let text = if g < g0 {
-        format!(
-            "Rented GPUs would have to cost {} an hour or less (today {}) for self-hosting to win.",
-            text::usd(g),
-            text::usd(g0)
-        )
-    } else {
-        format!(
-            "Rented GPUs could cost up to {} an hour (today {}) before the API becomes cheaper.",
-            text::usd(g),
-            text::usd(g0)
-        )
-    };
     FlipPoint {
         field: field.into(),
         value: Some(g),
         current: g0,
-        text,
+        fact: FlipFact::GpuPrice {
+            usd: g,
+            today_usd: g0,
+        },
     }
 }

@@ -2,7 +2,7 @@
 //! and owned GPUs.
 
 use super::api::ApiLine;
-use super::report::SelfHostKind;
+use super::facts::SelfHostKind;
 use super::self_host::{Line, Owned, Rented};
 use crate::scenario::HybridStrategy;
 

@@ -13,10 +13,11 @@ use serde::{Deserialize, Serialize};
 
 use super::api::ApiLine;
 use super::capacity;
+use super::facts::SelfHostKind;
 use super::guard::guard;
-use super::report::SelfHostKind;
+use super::inputs::{Resolved, whole_requests};
+use super::resolve::{Notes, resolve};
 use super::self_host::{Owned, Rented};
-use super::{Resolved, resolve, whole_requests};
 use crate::scenario::Scenario;
 
 /// The three monthly costs the savings come from, at today's volume.
@@ -138,7 +139,13 @@ impl Basis {
     pub fn new(s: &Scenario) -> Self {
         let mut warnings = Vec::new();
         let mut sources = Vec::new();
-        let r = resolve(s, &mut warnings, &mut sources);
+        let r = resolve(
+            s,
+            &mut Notes {
+                warnings: &mut warnings,
+                sources: &mut sources,
+            },
+        );
         let cap = capacity::capacity(&r, &mut warnings);
         Self {
             s: s.clone(),

@@ -1,8 +1,12 @@
 //! The report `evaluate` returns: every number the page, the charts and the command line
 //! show. Dollars are US dollars, finite and non-negative unless a name says otherwise
-//! (`savings_vs_api_usd_per_month` may be negative). Units are in every name.
+//! (`savings_vs_api_usd_per_month` may be negative). Units are in every name. What the
+//! report concludes is stated as facts (`facts.rs`), which `crate::format` words in the
+//! display currency.
 
 use serde::{Deserialize, Serialize};
+
+use super::facts::{Decision, HybridPlan, SelfHostKind, Split};
 
 /// The whole answer for one scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,23 +43,6 @@ impl OptionId {
             Self::Rented => "rented",
             Self::Owned => "owned",
             Self::Hybrid => "hybrid",
-        }
-    }
-}
-
-/// Which self-hosted deployment a hybrid uses for its self-hosted part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SelfHostKind {
-    Rented,
-    Owned,
-}
-
-impl SelfHostKind {
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Rented => "rented",
-            Self::Owned => "owned",
         }
     }
 }
@@ -144,8 +131,9 @@ pub struct Options {
     pub hybrid: HybridOption,
 }
 
+/// What every option costs at today's volume: the one cost shape all options share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ApiOption {
+pub struct Cost {
     pub monthly_usd: f64,
     pub breakdown: Vec<CostItem>,
     /// Monthly cost over monthly requests (0 when there are no requests).
@@ -153,6 +141,48 @@ pub struct ApiOption {
     /// Monthly cost per million workload tokens (input + output as specified, before
     /// prompt reduction), so that every option is divided by the same tokens.
     pub usd_per_mtok: f64,
+}
+
+/// A self-hosted fleet at today's volume: the shape rented and owned GPUs share. Its
+/// fields read through to the [`Cost`] it carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fleet {
+    #[serde(flatten)]
+    pub cost: Cost,
+    /// False when the model does not fit the GPUs (costs are still computed).
+    pub feasible: bool,
+    /// Serving replicas plus redundancy replicas.
+    pub replicas: u64,
+    pub serving_replicas: u64,
+    pub redundancy_replicas: u64,
+    pub gpus: u64,
+    pub gpus_per_replica: u32,
+    /// Monthly requests over the whole fleet's planned capacity (redundancy included).
+    pub utilization_pct: f64,
+}
+
+// Each option reads through to its shared shape, so `option.monthly_usd` means the same
+// on every option while the JSON stays flat.
+macro_rules! reads_through {
+    ($option:ty, $field:ident: $shape:ty) => {
+        impl std::ops::Deref for $option {
+            type Target = $shape;
+            fn deref(&self) -> &$shape {
+                &self.$field
+            }
+        }
+    };
+}
+reads_through!(Fleet, cost: Cost);
+reads_through!(ApiOption, cost: Cost);
+reads_through!(RentedOption, fleet: Fleet);
+reads_through!(OwnedOption, fleet: Fleet);
+reads_through!(HybridOption, cost: Cost);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiOption {
+    #[serde(flatten)]
+    pub cost: Cost,
     /// Prices used (override or catalog).
     pub input_usd_per_mtok: f64,
     pub output_usd_per_mtok: f64,
@@ -164,41 +194,30 @@ pub struct ApiOption {
     pub output_tokens_per_month: f64,
 }
 
+/// Where a figure the model used came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceSource {
+    /// The scenario set it.
+    User,
+    /// The catalog's figure.
+    Catalog,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RentedOption {
-    pub monthly_usd: f64,
-    pub breakdown: Vec<CostItem>,
-    pub usd_per_request: f64,
-    pub usd_per_mtok: f64,
-    /// False when the model does not fit the GPUs (costs are still computed).
-    pub feasible: bool,
-    /// Serving replicas plus redundancy replicas.
-    pub replicas: u64,
-    pub serving_replicas: u64,
-    pub redundancy_replicas: u64,
-    pub gpus: u64,
-    pub gpus_per_replica: u32,
-    /// Monthly requests over the whole fleet's planned capacity (redundancy included).
-    pub utilization_pct: f64,
+    #[serde(flatten)]
+    pub fleet: Fleet,
     pub usd_per_gpu_hour: f64,
-    /// "user" when `cloud.usd_per_gpu_hour` is set, else "catalog".
-    pub price_source: String,
+    /// `user` when `cloud.usd_per_gpu_hour` is set, else `catalog`.
+    pub price_source: PriceSource,
     pub billed_gpu_hours_per_month: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OwnedOption {
-    pub monthly_usd: f64,
-    pub breakdown: Vec<CostItem>,
-    pub usd_per_request: f64,
-    pub usd_per_mtok: f64,
-    pub feasible: bool,
-    pub replicas: u64,
-    pub serving_replicas: u64,
-    pub redundancy_replicas: u64,
-    pub gpus: u64,
-    pub gpus_per_replica: u32,
-    pub utilization_pct: f64,
+    #[serde(flatten)]
+    pub fleet: Fleet,
     pub gpu_price_usd: f64,
     /// GPUs x (GPU price + server share) + installation, spent up front.
     pub capital_usd: f64,
@@ -209,12 +228,9 @@ pub struct OwnedOption {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HybridOption {
-    pub monthly_usd: f64,
-    pub breakdown: Vec<CostItem>,
-    pub usd_per_request: f64,
-    pub usd_per_mtok: f64,
-    /// "routing", "overflow" or "fallback".
-    pub strategy: String,
+    #[serde(flatten)]
+    pub cost: Cost,
+    pub strategy: HybridPlan,
     /// The self-hosted deployment used for the self-hosted part (the cheaper one).
     pub self_host_option: SelfHostKind,
     pub self_host_requests_per_month: f64,
@@ -222,8 +238,8 @@ pub struct HybridOption {
     pub self_host_share_pct: f64,
     /// Replicas of the self-hosted part, redundancy included (0 when it is not run).
     pub self_host_replicas: u64,
-    /// One sentence on how the traffic is split and why.
-    pub explanation: String,
+    /// How the traffic is split and why, as a fact the formatter words.
+    pub split: Split,
 }
 
 /// How many requests one replica serves, and why.
@@ -324,67 +340,6 @@ pub struct CurvePoint {
     pub rented_usd: f64,
     pub owned_usd: f64,
     pub hybrid_usd: f64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Recommendation {
-    Api,
-    SelfHost,
-    Hybrid,
-}
-
-impl Recommendation {
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Api => "api",
-            Self::SelfHost => "self_host",
-            Self::Hybrid => "hybrid",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    Low,
-    Medium,
-    High,
-}
-
-/// Whom a reason speaks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Favours {
-    Api,
-    SelfHost,
-    Hybrid,
-    /// Information that moves no option (for example a close cost comparison).
-    Neutral,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decision {
-    pub recommendation: Recommendation,
-    pub confidence: Confidence,
-    /// 0-100: the recommended option's share of all reasons' weight.
-    pub confidence_score: u8,
-    /// For a self-host or hybrid answer: rent or buy the GPUs.
-    pub self_host_option: SelfHostKind,
-    /// One sentence with the answer.
-    pub summary: String,
-    pub reasons: Vec<Reason>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Reason {
-    /// The scenario field behind the reason (e.g. `criteria.data_sensitivity`), or `cost`.
-    pub criterion: String,
-    pub favours: Favours,
-    /// How much the reason counts in the score (a hard constraint is not scored: it decides).
-    pub weight: f64,
-    /// One plain sentence with the numbers.
-    pub text: String,
 }
 
 /// A catalog figure the report used.

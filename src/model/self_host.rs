@@ -1,7 +1,7 @@
 //! Self-hosting on rented cloud GPUs and on owned servers, both as staircases in volume.
 
-use super::Resolved;
 use super::guard::{guard, input};
+use super::inputs::Resolved;
 use super::report::{CostCategory, CostItem};
 use crate::scenario::{Billing, HOURS_PER_MONTH, Scenario};
 

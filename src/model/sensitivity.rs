@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Report, evaluate};
+use super::evaluate::evaluate;
+use super::report::Report;
 use crate::scenario::{FieldKind, Scenario, field};
 
 /// The swing of a default tornado, in percent.

@@ -9,9 +9,10 @@
 
 use super::api::ApiLine;
 use super::breakeven::MAX_MONTHLY_REQUESTS;
+use super::facts::SelfHostKind;
 use super::guard::guard;
 use super::hybrid::{HybridCalc, Parts};
-use super::report::{PerOption, SelfHostKind, Tco, TcoMonth};
+use super::report::{PerOption, Tco, TcoMonth};
 use super::self_host::{Owned, Rented};
 use crate::scenario::HybridStrategy;
 
@@ -87,18 +88,106 @@ pub struct TcoInputs<'a> {
     pub self_host_implementation_usd: f64,
 }
 
+/// One month's cash of each option, with the owned hardware bought so far.
+struct Months<'a> {
+    t: &'a TcoInputs<'a>,
+    parts: Parts<'a>,
+    owned_fleet: Fleet,
+    hybrid_fleet: Fleet,
+}
+
+impl<'a> Months<'a> {
+    fn new(t: &'a TcoInputs<'a>, horizon: usize) -> Self {
+        Self {
+            t,
+            parts: Parts {
+                api: t.api,
+                rented: t.rented,
+                owned: t.owned,
+            },
+            owned_fleet: Fleet::new(horizon, t.owned.life_months),
+            hybrid_fleet: Fleet::new(horizon, t.owned.life_months),
+        }
+    }
+
+    /// The one-off spending in place of its amortised share: all of it in month 1, none
+    /// of it later.
+    fn one_off(month: usize, amortised: f64, total: f64) -> f64 {
+        if month == 1 {
+            total - amortised
+        } else {
+            -amortised
+        }
+    }
+
+    /// Cash of the API, rented, owned and hybrid in `month` at `volume`, and the owned
+    /// capital bought that month.
+    fn cash(&mut self, month: usize, volume: f64) -> ([f64; 4], f64) {
+        let t = self.t;
+        let api_impl = t.api.implementation_usd_per_month;
+        let sh_impl = t.rented.overheads.implementation_usd_per_month;
+        let api_usd =
+            guard(t.api.cost(volume) + Self::one_off(month, api_impl, t.api_implementation_usd));
+        let rented_usd = guard(
+            t.rented.line.cost(volume)
+                + Self::one_off(month, sh_impl, t.self_host_implementation_usd),
+        );
+        let (owned_usd, owned_capex) = self.owned(month, volume);
+        let hybrid_usd = self.hybrid(month, volume);
+        ([api_usd, rented_usd, owned_usd, hybrid_usd], owned_capex)
+    }
+
+    fn owned(&mut self, month: usize, volume: f64) -> (f64, f64) {
+        let (t, o) = (self.t, self.t.owned);
+        let replicas = o.line.serving_replicas(volume) + o.redundancy_replicas;
+        let capex = self.owned_fleet.capex(o, month, replicas);
+        let usd = guard(
+            capex
+                + self.owned_fleet.running(o)
+                + o.facility_usd
+                + o.overheads.infra_usd
+                + o.overheads.ops_usd
+                + if month == 1 {
+                    t.self_host_implementation_usd
+                } else {
+                    0.0
+                },
+        );
+        (usd, capex)
+    }
+
+    fn hybrid(&mut self, month: usize, volume: f64) -> f64 {
+        let (t, o) = (self.t, self.t.owned);
+        let h: HybridCalc = self
+            .parts
+            .at(volume, t.strategy, t.share_pct, Some(t.hybrid_kind));
+        let mut usd = h.usd;
+        if h.uses_api {
+            let api_impl = t.api.implementation_usd_per_month;
+            usd += Self::one_off(month, api_impl, t.api_implementation_usd);
+        }
+        if h.uses_self_host {
+            let sh_impl = t.rented.overheads.implementation_usd_per_month;
+            usd += Self::one_off(month, sh_impl, t.self_host_implementation_usd);
+            if h.kind == SelfHostKind::Owned {
+                // Swap the amortised capital and running costs for cash, as for owned.
+                let amortised = o.capital_usd(h.self_host_replicas)
+                    * (o.annuity_factor + o.maintenance_per_month_share)
+                    + h.self_host_replicas * o.power_per_replica_usd;
+                let capex = self.hybrid_fleet.capex(o, month, h.self_host_replicas);
+                usd += capex + self.hybrid_fleet.running(o) - amortised;
+            }
+        }
+        guard(usd)
+    }
+}
+
 pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
     let horizon = t.horizon_months.max(1) as usize;
     let growth = 1.0 + t.growth_pct / 100.0;
     // Discounting a month's cash by (m - 1)/12 years: month 1's spending is today's money.
     let monthly_discount = (1.0 + t.discount_rate_pct / 100.0).powf(1.0 / 12.0);
-    let parts = Parts {
-        api: t.api,
-        rented: t.rented,
-        owned: t.owned,
-    };
-    let mut owned_fleet = Fleet::new(horizon, t.owned.life_months);
-    let mut hybrid_fleet = Fleet::new(horizon, t.owned.life_months);
+    let mut cash_of = Months::new(t, horizon);
     let mut months = Vec::with_capacity(horizon);
     let mut cum = [0.0_f64; 4];
     let mut npv = [0.0_f64; 4];
@@ -117,54 +206,10 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
             volume = MAX_MONTHLY_REQUESTS;
             capped = true;
         }
-        let first = month == 1;
-        let api_impl = t.api.implementation_usd_per_month;
-        let sh_impl = t.rented.overheads.implementation_usd_per_month;
-        let one_off =
-            |amortised: f64, total: f64| if first { total - amortised } else { -amortised };
-
-        let api_usd = guard(t.api.cost(volume) + one_off(api_impl, t.api_implementation_usd));
-        let rented_usd =
-            guard(t.rented.line.cost(volume) + one_off(sh_impl, t.self_host_implementation_usd));
-
-        let o = t.owned;
-        let owned_replicas = o.line.serving_replicas(volume) + o.redundancy_replicas;
-        let owned_capex = owned_fleet.capex(o, month, owned_replicas);
-        if first {
+        let (cash, owned_capex) = cash_of.cash(month, volume);
+        if month == 1 {
             upfront_capital_usd = owned_capex;
         }
-        let owned_usd = guard(
-            owned_capex
-                + owned_fleet.running(o)
-                + o.facility_usd
-                + o.overheads.infra_usd
-                + o.overheads.ops_usd
-                + if first {
-                    t.self_host_implementation_usd
-                } else {
-                    0.0
-                },
-        );
-
-        let h: HybridCalc = parts.at(volume, t.strategy, t.share_pct, Some(t.hybrid_kind));
-        let mut hybrid_usd = h.usd;
-        if h.uses_api {
-            hybrid_usd += one_off(api_impl, t.api_implementation_usd);
-        }
-        if h.uses_self_host {
-            hybrid_usd += one_off(sh_impl, t.self_host_implementation_usd);
-            if h.kind == SelfHostKind::Owned {
-                // Swap the amortised capital and running costs for cash, as for owned.
-                let amortised = o.capital_usd(h.self_host_replicas)
-                    * (o.annuity_factor + o.maintenance_per_month_share)
-                    + h.self_host_replicas * o.power_per_replica_usd;
-                let capex = hybrid_fleet.capex(o, month, h.self_host_replicas);
-                hybrid_usd += capex + hybrid_fleet.running(o) - amortised;
-            }
-        }
-        let hybrid_usd = guard(hybrid_usd);
-
-        let cash = [api_usd, rented_usd, owned_usd, hybrid_usd];
         for i in 0..4 {
             cum[i] += cash[i];
             npv[i] += cash[i] * discount;
@@ -178,10 +223,10 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
         months.push(TcoMonth {
             month: month as u32,
             monthly_requests: guard(volume),
-            api_usd,
-            rented_usd,
-            owned_usd,
-            hybrid_usd,
+            api_usd: cash[0],
+            rented_usd: cash[1],
+            owned_usd: cash[2],
+            hybrid_usd: cash[3],
             cumulative_api_usd: guard(cum[0]),
             cumulative_rented_usd: guard(cum[1]),
             cumulative_owned_usd: guard(cum[2]),

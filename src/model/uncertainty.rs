@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::guard::GUARD_MAX;
+use super::inputs::Resolved;
 use super::lean::{API_PRICE_MULTIPLIER, Basis, Knob};
-use super::{Resolved, guard::GUARD_MAX};
 use crate::scenario::Scenario;
 
 /// Samples of a default run.

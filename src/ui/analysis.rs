@@ -12,8 +12,8 @@ use super::state::{AppState, use_state};
 use crate::charts;
 use crate::format;
 use crate::model::{
-    MonteCarlo, UncertainRange, Uncertainty, default_ranges, flip_points, hybrid_strategies,
-    sensitivity,
+    HybridPlan, MonteCarlo, UncertainRange, Uncertainty, default_ranges, flip_points,
+    hybrid_strategies, sensitivity,
 };
 
 /// Samples of a run and its fixed seed: the same inputs always give the same answer.
@@ -40,24 +40,26 @@ fn FlipPoints() -> impl IntoView {
         <section class="panel" data-panel="flips" aria-label="What would have to be true" aria-busy=move || state.settling.get().to_string()>
             <h2>"What would have to be true"</h2>
             <ul class="flips">
-                {move || flips.with(|f| {
-                    [&f.volume, &f.api_price, &f.gpu_price]
-                        .into_iter()
-                        .map(|p| view! { <li data-flip=p.field.clone()>{p.text.clone()}</li> })
-                        .collect_view()
-                })}
+                {move || {
+                    let money = state.money();
+                    flips.with(|f| {
+                        [&f.volume, &f.api_price, &f.gpu_price]
+                            .into_iter()
+                            .map(|p| view! { <li data-flip=p.field.clone()>{money.flip(p).text}</li> })
+                            .collect_view()
+                    })
+                }}
             </ul>
         </section>
     }
 }
 
-fn strategy_name(id: &str) -> &'static str {
-    match id {
-        "routing" => "Routing by share",
-        "overflow" => "Overflow to the API",
-        "fallback" => "API first, warm standby",
-        "reverse_fallback" => "Self-host first, API standby",
-        _ => "Other",
+fn strategy_name(plan: HybridPlan) -> &'static str {
+    match plan {
+        HybridPlan::Routing => "Routing by share",
+        HybridPlan::Overflow => "Overflow to the API",
+        HybridPlan::Fallback => "API first, warm standby",
+        HybridPlan::ReverseFallback => "Self-host first, API standby",
     }
 }
 
@@ -75,17 +77,17 @@ fn HybridStrategies() -> impl IntoView {
                 comparison.with(|c| view! {
                     <p class="panel-note">
                         "Pure API " {money.format(c.api_usd)} " and pure self-hosting " {money.format(c.self_host_usd)}
-                        " a month. Cheapest split: " <strong>{strategy_name(&c.cheapest)}</strong> "."
+                        " a month. Cheapest split: " <strong>{strategy_name(c.cheapest)}</strong> "."
                     </p>
                     <div class="table-wrap">
                         <table>
                             <thead><tr><th scope="col">"Strategy"</th><th scope="col">"Monthly cost"</th><th scope="col">"How the traffic is split"</th></tr></thead>
                             <tbody>
-                                {c.strategies.iter().map(|h| {
+                                {c.strategies.iter().map(|h| money.explained(h)).map(|h| {
                                     let chosen = h.strategy == c.chosen;
                                     view! {
-                                        <tr class:chosen=chosen data-strategy=h.strategy.clone()>
-                                            <td>{strategy_name(&h.strategy)}{chosen.then_some(" (chosen)")}</td>
+                                        <tr class:chosen=chosen data-strategy=h.strategy.as_str()>
+                                            <td>{strategy_name(h.strategy)}{chosen.then_some(" (chosen)")}</td>
                                             <td>{money.format(h.monthly_usd)}</td>
                                             <td class="wrap">{h.explanation.clone()}</td>
                                         </tr>

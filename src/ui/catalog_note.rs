@@ -32,7 +32,9 @@ pub fn CatalogNote(
     let state = use_state();
     let note = move || -> Option<(String, String, String)> {
         let s = state.scenario.read();
-        let money = state.money();
+        // Catalog figures are what an input holds when left empty, so they keep the
+        // inputs' unit (US dollars) whatever the display currency.
+        let money = crate::format::Money::usd();
         match path {
             "api.input_usd_per_mtok"
             | "api.output_usd_per_mtok"

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
+use crate::format::words;
 use crate::model::{Confidence, Favours, Recommendation, SelfHostKind};
 
 fn favours_label(f: Favours) -> &'static str {
@@ -19,6 +20,7 @@ fn favours_label(f: Favours) -> &'static str {
 pub fn DecisionCard() -> impl IntoView {
     let state = use_state();
     move || {
+        let money = state.money();
         state.report.with(|r| {
             let d = &r.decision;
             let title = match (d.recommendation, d.self_host_option) {
@@ -37,9 +39,9 @@ pub fn DecisionCard() -> impl IntoView {
                     <p class="eyebrow">"Recommendation"</p>
                     <h2>{title}</h2>
                     <p class="confidence">"Confidence: " <strong>{confidence}</strong> {format!(" ({}/100)", d.confidence_score)}</p>
-                    <p class="summary">{d.summary.clone()}</p>
+                    <p class="summary">{words::headline(&d.headline, &money)}</p>
                     <ul class="reasons">
-                        {d.reasons.iter().map(|reason| view! {
+                        {money.reasons(&d.reasons).into_iter().map(|reason| view! {
                             <li data-favours=favours_label(reason.favours)>
                                 <span class="tag">{favours_label(reason.favours)}</span>
                                 {reason.text.clone()}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use crate::format::{Money, volume};
+use crate::format::{Money, volume, words};
 use crate::model::{Breakeven, OptionId, Report};
 
 /// One option's card.
@@ -16,7 +16,7 @@ struct Card {
     detail: String,
 }
 
-fn cards(r: &Report) -> Vec<Card> {
+fn cards(r: &Report, money: &Money) -> Vec<Card> {
     let o = &r.options;
     let fleet = |replicas: u64, gpus: u64, per: u32, util: f64, feasible: bool| {
         if feasible {
@@ -73,7 +73,7 @@ fn cards(r: &Report) -> Vec<Card> {
             monthly_usd: o.hybrid.monthly_usd,
             usd_per_request: o.hybrid.usd_per_request,
             usd_per_mtok: o.hybrid.usd_per_mtok,
-            detail: o.hybrid.explanation.clone(),
+            detail: words::split(&o.hybrid.split, money),
         },
     ]
 }
@@ -115,7 +115,7 @@ pub fn Results() -> impl IntoView {
             let cheapest = r.cheapest;
             view! {
                 <div class="cards">
-                    {cards(r).into_iter().map(|c| {
+                    {cards(r, &money).into_iter().map(|c| {
                         let best = c.id == cheapest;
                         view! {
                             <article class="card" class:best=best data-option=c.id.id()>
