@@ -9,11 +9,9 @@
 
 use serde_json::{Map, Value};
 
-use super::read::{amount_text, count, list, object, opt_count, opt_name};
+use super::read::{Bucket, amount_text, count, list, object, opt_count, opt_name};
 use super::time::Clock;
 use super::{CostRow, ImportError, Parsed, Source, UsageRow};
-
-type Bucket<'v> = (usize, &'v Map<String, Value>, i64, i64);
 
 fn buckets(value: &Value) -> Result<Vec<Bucket<'_>>, ImportError> {
     let mut clock = Clock::default();
@@ -23,34 +21,22 @@ fn buckets(value: &Value) -> Result<Vec<Bucket<'_>>, ImportError> {
         .enumerate()
     {
         let at = format!("bucket {}", i + 1);
-        let b = object(b, "a bucket", &at)?;
-        let text = |k: &str| b.get(k).and_then(Value::as_str).unwrap_or("");
-        let start = clock.read(text("starting_at"), "\"starting_at\"", &at)?;
-        let end = clock.read(text("ending_at"), "\"ending_at\"", &at)?;
-        if end <= start {
+        let fields = object(b, "a bucket", &at)?;
+        let text = |k: &str| fields.get(k).and_then(Value::as_str).unwrap_or("");
+        let start_s = clock.read(text("starting_at"), "\"starting_at\"", &at)?;
+        let end_s = clock.read(text("ending_at"), "\"ending_at\"", &at)?;
+        if end_s <= start_s {
             return Err(ImportError::at(
                 &at,
                 "\"ending_at\" is not after \"starting_at\"",
             ));
         }
-        out.push((i + 1, b, start, end));
-    }
-    Ok(out)
-}
-
-fn results<'v>(
-    bucket: &'v Map<String, Value>,
-    bi: usize,
-) -> Result<Vec<(String, &'v Map<String, Value>)>, ImportError> {
-    let at_bucket = format!("bucket {bi}");
-    let mut out = Vec::new();
-    for (ri, r) in list(bucket.get("results"), "\"results\"", &at_bucket)?
-        .iter()
-        .enumerate()
-    {
-        let at = format!("bucket {bi}, result {}", ri + 1);
-        let o = object(r, "a result", &at)?;
-        out.push((at, o));
+        out.push(Bucket {
+            n: i + 1,
+            fields,
+            start_s,
+            end_s,
+        });
     }
     Ok(out)
 }
@@ -64,9 +50,10 @@ fn batch(o: &Map<String, Value>) -> Option<bool> {
 
 pub(super) fn usage(value: &Value) -> Result<Parsed, ImportError> {
     let mut p = Parsed::new(Source::AnthropicUsage);
-    for (bi, bucket, start, end) in buckets(value)? {
+    for b in buckets(value)? {
+        let (start, end) = (b.start_s, b.end_s);
         p.cover(start, end);
-        for (at, o) in results(bucket, bi)? {
+        for (at, o) in b.results()? {
             let uncached = count(o, "uncached_input_tokens", &at)?;
             let read = opt_count(o, "cache_read_input_tokens", &at)?.unwrap_or(0.0);
             let written = match o.get("cache_creation") {
@@ -99,9 +86,10 @@ pub(super) fn usage(value: &Value) -> Result<Parsed, ImportError> {
 
 pub(super) fn cost(value: &Value) -> Result<Parsed, ImportError> {
     let mut p = Parsed::new(Source::AnthropicCost);
-    for (bi, bucket, start, end) in buckets(value)? {
+    for b in buckets(value)? {
+        let (start, end) = (b.start_s, b.end_s);
         p.cover(start, end);
-        for (at, o) in results(bucket, bi)? {
+        for (at, o) in b.results()? {
             let currency = o.get("currency").and_then(Value::as_str).unwrap_or("USD");
             if !currency.eq_ignore_ascii_case("usd") {
                 let shown: String = currency.chars().take(10).collect();

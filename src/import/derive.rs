@@ -133,6 +133,11 @@ fn totals<'a>(rows: impl Iterator<Item = &'a UsageRow>) -> Totals {
     t
 }
 
+/// A total over `hours` scaled to a month of 730 hours.
+fn per_month(total: f64, hours: f64) -> f64 {
+    total * HOURS_PER_MONTH / hours
+}
+
 fn pct(part: f64, whole: f64) -> Option<f64> {
     (whole > 0.0).then(|| part / whole * 100.0)
 }
@@ -199,7 +204,7 @@ fn load_shape(p: &Profile, hours: i64) -> Option<(f64, f64)> {
     Some((n * HOURS_PER_MONTH / hours as f64, peak / mean))
 }
 
-fn batch(rows: &[&UsageRow], all: &Totals, months: f64) -> Option<Batch> {
+fn batch(rows: &[&UsageRow], all: &Totals, hours: f64) -> Option<Batch> {
     if rows.iter().all(|r| r.batch.is_none()) {
         return None;
     }
@@ -211,9 +216,9 @@ fn batch(rows: &[&UsageRow], all: &Totals, months: f64) -> Option<Batch> {
     Some(Batch {
         share_pct: pct(part, whole).unwrap_or(0.0),
         share_basis: basis,
-        requests_per_month: b.requests.map(|r| r / months),
-        input_tokens_per_month: b.input / months,
-        output_tokens_per_month: b.output / months,
+        requests_per_month: b.requests.map(|r| per_month(r, hours)),
+        input_tokens_per_month: per_month(b.input, hours),
+        output_tokens_per_month: per_month(b.output, hours),
     })
 }
 
@@ -271,20 +276,20 @@ pub(super) fn derive(files: &[Parsed]) -> Result<Derived, ImportError> {
     };
     check_span(start, end)?;
     let hours = (end - start) / HOUR_S;
-    let months = hours as f64 / HOURS_PER_MONTH;
+    let h = hours as f64;
     let t = totals(rows.iter().copied());
     let profile = profile(&rows, start, hours, t.requests.is_some());
     let shape = profile.as_ref().and_then(|p| load_shape(p, hours));
-    let cost_months = period(
+    let cost_hours = period(
         files
             .iter()
             .filter(|f| !f.costs.is_empty())
             .filter_map(|f| f.extent),
     )
-    .map(|(a, b)| (b - a) as f64 / HOUR_S as f64 / HOURS_PER_MONTH);
-    let spend_usd_per_month = match cost_months {
-        Some(m) if m > 0.0 => Some(costs.iter().map(|c| c.usd).sum::<f64>() / m),
-        _ => t.spend.map(|s| s / months),
+    .map(|(a, b)| ((b - a) / HOUR_S) as f64);
+    let spend_usd_per_month = match cost_hours {
+        Some(ch) if ch > 0.0 => Some(per_month(costs.iter().map(|c| c.usd).sum(), ch)),
+        _ => t.spend.map(|s| per_month(s, h)),
     };
     let billed: Option<f64> = files
         .iter()
@@ -310,9 +315,9 @@ pub(super) fn derive(files: &[Parsed]) -> Result<Derived, ImportError> {
             .iter()
             .flat_map(|f| f.skipped.iter().cloned())
             .collect(),
-        requests_per_month: t.requests.map(|r| r / months),
-        input_tokens_per_month: t.input / months,
-        output_tokens_per_month: t.output / months,
+        requests_per_month: t.requests.map(|r| per_month(r, h)),
+        input_tokens_per_month: per_month(t.input, h),
+        output_tokens_per_month: per_month(t.output, h),
         input_tokens_per_request: t.requests.and_then(|r| (r > 0.0).then(|| t.input / r)),
         output_tokens_per_request: t.requests.and_then(|r| (r > 0.0).then(|| t.output / r)),
         cached_input_share_pct: pct(t.cache_read, t.input),
@@ -320,10 +325,10 @@ pub(super) fn derive(files: &[Parsed]) -> Result<Derived, ImportError> {
         reasoning_share_of_output_pct: t.reasoning.and_then(|r| pct(r, t.output)),
         active_hours_per_month: shape.map(|s| s.0),
         peak_to_average: shape.map(|s| s.1),
-        batch: batch(&rows, &t, months),
+        batch: batch(&rows, &t, h),
         profile,
         spend_usd_per_month,
-        billed_usd_per_month: billed.map(|b| b / months),
+        billed_usd_per_month: billed.map(|b| per_month(b, h)),
         models: models(&rows, &costs, t.requests.is_some()),
     })
 }

@@ -8,28 +8,32 @@
 
 use serde_json::{Map, Value};
 
-use super::read::{count, list, object, opt_count, opt_name};
+use super::read::{Bucket, count, list, object, opt_count, opt_name};
 use super::time::unix_seconds;
 use super::{CostRow, ImportError, Parsed, Source, UsageRow};
 
-/// The buckets of a page with their 1-based number, start and end (unix seconds).
-fn buckets(value: &Value) -> Result<Vec<(usize, &Map<String, Value>, i64, i64)>, ImportError> {
+fn buckets(value: &Value) -> Result<Vec<Bucket<'_>>, ImportError> {
     let mut out = Vec::new();
     for (i, b) in list(value.get("data"), "\"data\"", "the page")?
         .iter()
         .enumerate()
     {
         let at = format!("bucket {}", i + 1);
-        let b = object(b, "a bucket", &at)?;
-        let start = unix_seconds(b.get("start_time"), "start_time", &at)?;
-        let end = unix_seconds(b.get("end_time"), "end_time", &at)?;
-        if end <= start {
+        let fields = object(b, "a bucket", &at)?;
+        let start_s = unix_seconds(fields.get("start_time"), "start_time", &at)?;
+        let end_s = unix_seconds(fields.get("end_time"), "end_time", &at)?;
+        if end_s <= start_s {
             return Err(ImportError::at(
                 &at,
                 "\"end_time\" is not after \"start_time\"",
             ));
         }
-        out.push((i + 1, b, start, end));
+        out.push(Bucket {
+            n: i + 1,
+            fields,
+            start_s,
+            end_s,
+        });
     }
     Ok(out)
 }
@@ -58,15 +62,10 @@ fn amount_usd(o: &Map<String, Value>, at: &str) -> Result<f64, ImportError> {
 
 pub(super) fn usage(value: &Value) -> Result<Parsed, ImportError> {
     let mut p = Parsed::new(Source::OpenAiUsage);
-    for (bi, bucket, start, end) in buckets(value)? {
+    for b in buckets(value)? {
+        let (start, end) = (b.start_s, b.end_s);
         p.cover(start, end);
-        let at_bucket = format!("bucket {bi}");
-        for (ri, r) in list(bucket.get("results"), "\"results\"", &at_bucket)?
-            .iter()
-            .enumerate()
-        {
-            let at = format!("bucket {bi}, result {}", ri + 1);
-            let o = object(r, "a result", &at)?;
+        for (at, o) in b.results()? {
             let input = count(o, "input_tokens", &at)?;
             let cached = opt_count(o, "input_cached_tokens", &at)?.unwrap_or(0.0);
             let written = opt_count(o, "input_cache_write_tokens", &at)?.unwrap_or(0.0);
@@ -98,15 +97,10 @@ pub(super) fn usage(value: &Value) -> Result<Parsed, ImportError> {
 
 pub(super) fn costs(value: &Value) -> Result<Parsed, ImportError> {
     let mut p = Parsed::new(Source::OpenAiCosts);
-    for (bi, bucket, start, end) in buckets(value)? {
+    for b in buckets(value)? {
+        let (start, end) = (b.start_s, b.end_s);
         p.cover(start, end);
-        let at_bucket = format!("bucket {bi}");
-        for (ri, r) in list(bucket.get("results"), "\"results\"", &at_bucket)?
-            .iter()
-            .enumerate()
-        {
-            let at = format!("bucket {bi}, result {}", ri + 1);
-            let o = object(r, "a result", &at)?;
+        for (at, o) in b.results()? {
             // A line item reads "<model>, <token kind>" when grouped by line_item.
             let model = opt_name(o, "line_item", &at)?
                 .and_then(|li| li.split(", ").next().map(str::to_string))

@@ -207,6 +207,33 @@ pub(super) fn name_text(cell: &str, what: &str, at: &str) -> Result<String, Impo
     Ok(t.to_string())
 }
 
+/// A JSON result object with where it is ("bucket 2, result 3").
+pub(super) type Located<'v> = (String, &'v Map<String, Value>);
+
+/// One time bucket of an API's usage or cost page.
+pub(super) struct Bucket<'v> {
+    pub n: usize,
+    pub fields: &'v Map<String, Value>,
+    pub start_s: i64,
+    pub end_s: i64,
+}
+
+impl<'v> Bucket<'v> {
+    pub fn results(&self) -> Result<Vec<Located<'v>>, ImportError> {
+        let at_bucket = format!("bucket {}", self.n);
+        let mut out = Vec::new();
+        for (ri, r) in list(self.fields.get("results"), "\"results\"", &at_bucket)?
+            .iter()
+            .enumerate()
+        {
+            let at = format!("bucket {}, result {}", self.n, ri + 1);
+            let o = object(r, "a result", &at)?;
+            out.push((at, o));
+        }
+        Ok(out)
+    }
+}
+
 /// A JSON object, or an error naming what was expected.
 pub(super) fn object<'v>(
     v: &'v Value,
