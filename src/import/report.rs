@@ -150,54 +150,7 @@ pub fn to_markdown(d: &Derived) -> String {
         "Period {} to {} ({} days, {} hours); {} rows used.\n",
         p.start, p.end, p.days, p.hours, d.rows_used
     );
-    let _ = writeln!(out, "| figure | value |\n|---|---:|");
-    let rows = [
-        ("requests per month", figure(d.requests_per_month, 0)),
-        (
-            "input tokens per month",
-            figure(Some(d.input_tokens_per_month), 0),
-        ),
-        (
-            "output tokens per month",
-            figure(Some(d.output_tokens_per_month), 0),
-        ),
-        (
-            "input tokens per request",
-            figure(d.input_tokens_per_request, 1),
-        ),
-        (
-            "output tokens per request",
-            figure(d.output_tokens_per_request, 1),
-        ),
-        (
-            "cached share of input (%)",
-            figure(d.cached_input_share_pct, 1),
-        ),
-        (
-            "cache writes share of input (%)",
-            figure(d.cache_write_share_pct, 1),
-        ),
-        (
-            "reasoning share of output (%)",
-            figure(d.reasoning_share_of_output_pct, 1),
-        ),
-        (
-            "active hours per month",
-            figure(d.active_hours_per_month, 1),
-        ),
-        ("peak to average", figure(d.peak_to_average, 2)),
-        (
-            "batch share (%)",
-            figure(d.batch.as_ref().map(|b| b.share_pct), 1),
-        ),
-        ("spend per month (USD)", figure(d.spend_usd_per_month, 2)),
-    ];
-    for (name, value) in rows {
-        let _ = writeln!(out, "| {name} | {value} |");
-    }
-    if let Some(b) = d.billed_usd_per_month {
-        let _ = writeln!(out, "| billed per month, all rows (USD) | {b:.2} |");
-    }
+    figures_markdown(&mut out, d);
     models_markdown(&mut out, d);
     if let Some(prof) = &d.profile {
         let _ = writeln!(
@@ -239,6 +192,42 @@ pub fn to_markdown(d: &Derived) -> String {
         );
     }
     out
+}
+
+fn figures_markdown(out: &mut String, d: &Derived) {
+    let rows = [
+        ("requests per month", d.requests_per_month, 0),
+        ("input tokens per month", Some(d.input_tokens_per_month), 0),
+        (
+            "output tokens per month",
+            Some(d.output_tokens_per_month),
+            0,
+        ),
+        ("input tokens per request", d.input_tokens_per_request, 1),
+        ("output tokens per request", d.output_tokens_per_request, 1),
+        ("cached share of input (%)", d.cached_input_share_pct, 1),
+        (
+            "cache writes share of input (%)",
+            d.cache_write_share_pct,
+            1,
+        ),
+        (
+            "reasoning share of output (%)",
+            d.reasoning_share_of_output_pct,
+            1,
+        ),
+        ("active hours per month", d.active_hours_per_month, 1),
+        ("peak to average", d.peak_to_average, 2),
+        ("batch share (%)", d.batch.as_ref().map(|b| b.share_pct), 1),
+        ("spend per month (USD)", d.spend_usd_per_month, 2),
+    ];
+    let _ = writeln!(out, "| figure | value |\n|---|---:|");
+    for (name, value, digits) in rows {
+        let _ = writeln!(out, "| {name} | {} |", figure(value, digits));
+    }
+    if let Some(b) = d.billed_usd_per_month {
+        let _ = writeln!(out, "| billed per month, all rows (USD) | {b:.2} |");
+    }
 }
 
 fn models_markdown(out: &mut String, d: &Derived) {
