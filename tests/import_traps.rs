@@ -2,6 +2,7 @@
 //! one, the row.
 
 use llm_tco::import::{self, Derived, ImportError, MAX_FILE_BYTES};
+use llm_tco::scenario::Scenario;
 
 const SAMPLES: [&[u8]; 7] = [
     include_bytes!("fixtures/usage/openai_usage_hourly.json"),
@@ -278,6 +279,12 @@ fn bad_values_name_their_row() {
         ])),
         &["at most 366 days"],
     );
+    says(
+        &refused(&openrouter(&[
+            "gen-1,2026-11-05 08:00:00.000,0.001,1e300,50,0,0,gpt-4o",
+        ])),
+        &["line 2", "tokens_prompt", "at most 10^15"],
+    );
     let mut not_utf8 = b"a,b\n".to_vec();
     not_utf8.push(0xff);
     says(
@@ -308,6 +315,36 @@ fn no_prefix_of_any_sample_panics() {
             let result: Result<Derived, ImportError> = import::import(&[&sample[..end]]);
             if let Err(e) = result {
                 assert!(!e.problem.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn damaged_samples_are_refused_or_give_sound_figures() {
+    // Each sample with one byte replaced, at every seventh position, by a character that
+    // matters to JSON or CSV: no panic, and whatever is accepted stays in range and lays
+    // over a scenario that passes validation.
+    for sample in SAMPLES {
+        for at in (0..sample.len()).step_by(7) {
+            for b in [b'"', b',', b'\n', b'9', b'-', b'{'] {
+                let mut damaged = sample.to_vec();
+                damaged[at] = b;
+                let Ok(d) = import::import(&[&damaged]) else {
+                    continue;
+                };
+                for x in [d.input_tokens_per_month, d.output_tokens_per_month] {
+                    assert!(x.is_finite() && x >= 0.0);
+                }
+                for share in [d.cached_input_share_pct, d.reasoning_share_of_output_pct]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!((0.0..=100.0 + 1e-9).contains(&share), "{share}");
+                }
+                let mut scenario = serde_json::json!({});
+                import::apply_to_scenario_json(&mut scenario, &d);
+                assert!(Scenario::from_value(&scenario).is_ok(), "{scenario}");
             }
         }
     }

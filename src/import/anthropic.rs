@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::read::{Bucket, amount_text, count, list, object, opt_count, opt_name};
+use super::read::{Bucket, amount_text, count, list, object, opt_count, opt_name, plausible};
 use super::time::Clock;
 use super::{CostRow, ImportError, Parsed, Source, UsageRow};
 
@@ -100,7 +100,9 @@ pub(super) fn cost(value: &Value) -> Result<Parsed, ImportError> {
             }
             let cents = match o.get("amount") {
                 Some(Value::String(s)) => amount_text(s, "\"amount\"", &at)?,
-                Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
+                Some(Value::Number(n)) => {
+                    plausible(n.as_f64().unwrap_or(f64::NAN), "\"amount\"", &at)?
+                }
                 _ => f64::NAN,
             };
             if !cents.is_finite() {

@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::read::{Record, Table, amount_text, count_text, name_text};
+use super::read::{Record, Table, amount_text, count_text, name_text, plausible};
 use super::time::Clock;
 use super::{ImportError, Parsed, Source, UsageRow};
 
@@ -126,7 +126,8 @@ fn token_row(
             "a token SKU that is neither input, cache nor output".into()
         ));
     };
-    let tokens = count_text(r.cell(c.quantity), "ConsumedQuantity", &at)? * per_unit;
+    let quantity = count_text(r.cell(c.quantity), "ConsumedQuantity", &at)?;
+    let tokens = plausible(quantity * per_unit, "ConsumedQuantity in tokens", &at)?;
     let spend = match cell(c.effective) {
         "" => None,
         v => Some(amount_text(v, "EffectiveCost", &at)?),

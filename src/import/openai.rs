@@ -8,7 +8,7 @@
 
 use serde_json::{Map, Value};
 
-use super::read::{Bucket, count, list, object, opt_count, opt_name};
+use super::read::{Bucket, count, list, object, opt_count, opt_name, plausible};
 use super::time::unix_seconds;
 use super::{CostRow, ImportError, Parsed, Source, UsageRow};
 
@@ -55,8 +55,8 @@ fn amount_usd(o: &Map<String, Value>, at: &str) -> Result<f64, ImportError> {
         ));
     }
     match amount.get("value").and_then(Value::as_f64) {
-        Some(v) if v.is_finite() => Ok(v),
-        _ => Err(ImportError::at(at, "\"amount.value\" is not a number")),
+        Some(v) => plausible(v, "\"amount.value\"", at),
+        None => Err(ImportError::at(at, "\"amount.value\" is not a number")),
     }
 }
 

@@ -9,6 +9,10 @@ use super::ImportError;
 /// Longest model or SKU name kept; real ones are far shorter.
 const MAX_NAME_CHARS: usize = 200;
 
+/// The largest count or money amount one row may hold. Far above any real export, and low
+/// enough that sums over the largest file stay finite, so no figure becomes infinite or NaN.
+pub(super) const MAX_AMOUNT: f64 = 1e15;
+
 pub(super) struct Table<'a> {
     header: Vec<String>,
     rest: &'a str,
@@ -152,7 +156,7 @@ fn not_a_number(cell: &str, what: &str) -> String {
     }
 }
 
-/// A finite, non-negative count (tokens, requests) written as text.
+/// A non-negative count (tokens, requests) written as text.
 pub(super) fn count_text(cell: &str, what: &str, at: &str) -> Result<f64, ImportError> {
     let x = amount_text(cell, what, at)?;
     if x < 0.0 {
@@ -164,12 +168,24 @@ pub(super) fn count_text(cell: &str, what: &str, at: &str) -> Result<f64, Import
     Ok(x)
 }
 
-/// A finite number (money may be negative: credits, corrections) written as text.
+/// A number (money may be negative: credits, corrections) written as text.
 pub(super) fn amount_text(cell: &str, what: &str, at: &str) -> Result<f64, ImportError> {
     let t = cell.trim();
     match t.parse::<f64>() {
-        Ok(x) if x.is_finite() && !t.is_empty() => Ok(x),
-        _ => Err(ImportError::at(at, not_a_number(t, what))),
+        Ok(x) => plausible(x, what, at),
+        Err(_) => Err(ImportError::at(at, not_a_number(t, what))),
+    }
+}
+
+/// A number within +/- [`MAX_AMOUNT`].
+pub(super) fn plausible(x: f64, what: &str, at: &str) -> Result<f64, ImportError> {
+    if x.is_finite() && x.abs() <= MAX_AMOUNT {
+        Ok(x)
+    } else {
+        Err(ImportError::at(
+            at,
+            format!("{what} is {x}: larger than any real export holds (at most 10^15)"),
+        ))
     }
 }
 
@@ -267,7 +283,7 @@ pub(super) fn opt_count(
     match o.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => match n.as_f64() {
-            Some(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
+            Some(x) if x >= 0.0 => plausible(x, &format!("\"{key}\""), at).map(Some),
             _ => Err(ImportError::at(
                 at,
                 format!("\"{key}\" is {n}: a count cannot be negative"),
