@@ -294,6 +294,26 @@ fn bad_values_name_their_row() {
 }
 
 #[test]
+fn the_same_period_is_not_counted_twice() {
+    let e = import::import(&[SAMPLES[2], SAMPLES[3], SAMPLES[2]]).unwrap_err();
+    assert_eq!(e.file, Some(3));
+    says(
+        &e.to_string(),
+        &["file 3: ", "file 1 already covers", "count twice"],
+    );
+    // Two pages of one export that follow each other combine: 14h-16h, then 16h-18h.
+    let page = |from: u32| {
+        format!(
+            r#"{{"data":[{{"starting_at":"2026-11-02T{from}:00:00Z","ending_at":"2026-11-02T{}:00:00Z","results":[{{"uncached_input_tokens":100,"output_tokens":10}}]}}]}}"#,
+            from + 2
+        )
+    };
+    let d = import::import(&[page(14).as_bytes(), page(16).as_bytes()]).expect("reads");
+    // 200 input tokens in one day -> 200 x 730 / 24.
+    assert_eq!(d.input_tokens_per_month, 200.0 * 730.0 / 24.0);
+}
+
+#[test]
 fn only_files_of_one_provider_combine() {
     let e = import::import(&[SAMPLES[0], SAMPLES[3]]).unwrap_err();
     assert_eq!(e.file, Some(2));

@@ -270,7 +270,7 @@ fn read_usage(paths: &[&str]) -> Result<import::Derived, Vec<String>> {
     import::import(&bytes).map_err(|e| {
         let name = e
             .file
-            .and_then(|i| paths.get(i - 1))
+            .and_then(|i| paths.get(i.checked_sub(1)?))
             .or(paths.first().filter(|_| paths.len() == 1));
         vec![e.describe(name.copied())]
     })

@@ -226,6 +226,14 @@ fn no_usable_rows(parsed: &Parsed) -> ImportError {
     })
 }
 
+/// Two files of the same export covering some of the same time.
+fn overlap(a: &Parsed, b: &Parsed) -> bool {
+    match (a.extent, b.extent) {
+        (Some((a0, a1)), Some((b0, b1))) => a.source == b.source && a0 < b1 && b0 < a1,
+        _ => false,
+    }
+}
+
 /// Reads several files of one provider (a usage export and its cost export, or several pages
 /// of one export) and derives the workload from all of them together.
 pub fn import(files: &[&[u8]]) -> Result<Derived, ImportError> {
@@ -247,6 +255,16 @@ pub fn import(files: &[&[u8]]) -> Result<Derived, ImportError> {
                     "this {} cannot be combined with the {} of file 1: combine only files of one provider",
                     p.source.label(),
                     first.label()
+                )),
+            ));
+        }
+        if let Some(j) = parsed.iter().position(|q| overlap(q, &p)) {
+            return Err(numbered(
+                i,
+                ImportError::new(format!(
+                    "this {} covers hours that file {} already covers: give each period once, or the usage would count twice",
+                    p.source.label(),
+                    j + 1
                 )),
             ));
         }
