@@ -10,8 +10,8 @@
 use serde_json::{Map, Value};
 
 use super::read::{Bucket, amount_text, count, list, object, opt_count, opt_name, plausible};
+use super::rows::{CostRow, ImportError, Parsed, Source, UsageRow};
 use super::time::Clock;
-use super::{CostRow, ImportError, Parsed, Source, UsageRow};
 
 fn buckets(value: &Value) -> Result<Vec<Bucket<'_>>, ImportError> {
     let mut clock = Clock::default();

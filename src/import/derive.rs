@@ -11,10 +11,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::models::catalog_model;
+use super::rows::{CostRow, ImportError, Parsed, Skipped, Source, UsageRow};
 use super::time::{DAY_S, HOUR_S, iso};
-use super::{CostRow, ImportError, MAX_PERIOD_DAYS, Parsed, Source, UsageRow, catalog_model};
 
 const HOURS_PER_MONTH: f64 = 730.0;
+
+/// The longest covered period, so that one wrong timestamp cannot make an hourly profile of
+/// decades.
+pub const MAX_PERIOD_DAYS: i64 = 366;
 
 /// What the files say about the workload. Volumes are per month of 730 hours; `None` is a
 /// figure the files do not have (never a guess).
@@ -90,15 +95,6 @@ pub struct ModelUse {
     pub spend_usd: Option<f64>,
     /// Share of requests, or of tokens (input + output) where requests are not counted.
     pub share_pct: f64,
-}
-
-/// Rows left out, grouped by why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Skipped {
-    pub reason: String,
-    pub rows: usize,
-    /// Where the first such row is.
-    pub first: String,
 }
 
 #[derive(Default)]

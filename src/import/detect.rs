@@ -1,69 +1,31 @@
 //! Which export a file is, told from its content alone: the JSON shape (bucket keys, result
-//! fields) or the CSV header's column names.
+//! fields) or the CSV header's column names; the file is then read by that export's reader.
 
-use serde::Serialize;
 use serde_json::Value;
 
-use super::ImportError;
 use super::read::Table;
+use super::rows::{ImportError, Parsed};
+use super::{anthropic, focus, litellm, openai, openrouter};
 
-/// An export the importer reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// `GET /v1/organization/usage/completions` (JSON).
-    #[serde(rename = "openai_usage")]
+/// The JSON exports, told apart by their shape.
+enum JsonExport {
     OpenAiUsage,
-    /// `GET /v1/organization/costs` (JSON).
-    #[serde(rename = "openai_costs")]
     OpenAiCosts,
-    /// `GET /v1/organizations/usage_report/messages` (JSON).
     AnthropicUsage,
-    /// `GET /v1/organizations/cost_report` (JSON).
     AnthropicCost,
-    /// LiteLLM proxy `LiteLLM_SpendLogs` as CSV.
-    #[serde(rename = "litellm_spend_logs")]
-    LiteLlmSpendLogs,
-    /// OpenRouter per-generation activity CSV.
-    #[serde(rename = "openrouter_activity")]
-    OpenRouterActivity,
-    /// FOCUS 1.x cost-and-usage CSV.
+}
+
+/// The CSV exports, told apart by their header.
+enum CsvExport {
+    LiteLlm,
+    OpenRouter,
     Focus,
-}
-
-impl Source {
-    /// The provider, the unit that combines: a usage export and its cost export.
-    pub fn family(self) -> &'static str {
-        match self {
-            Self::OpenAiUsage | Self::OpenAiCosts => "openai",
-            Self::AnthropicUsage | Self::AnthropicCost => "anthropic",
-            Self::LiteLlmSpendLogs => "litellm",
-            Self::OpenRouterActivity => "openrouter",
-            Self::Focus => "focus",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::OpenAiUsage => "OpenAI usage export",
-            Self::OpenAiCosts => "OpenAI costs export",
-            Self::AnthropicUsage => "Anthropic usage report",
-            Self::AnthropicCost => "Anthropic cost report",
-            Self::LiteLlmSpendLogs => "LiteLLM spend log",
-            Self::OpenRouterActivity => "OpenRouter activity export",
-            Self::Focus => "FOCUS cost-and-usage export",
-        }
-    }
-}
-
-pub(super) enum Input<'a> {
-    Json(Value),
-    Csv(Table<'a>),
 }
 
 const KNOWN: &str = "the importer reads the OpenAI usage or costs JSON, the Anthropic usage or cost report JSON, LiteLLM spend logs CSV, the OpenRouter activity CSV and FOCUS CSV";
 
-pub(super) fn detect(text: &str) -> Result<(Source, Input<'_>), ImportError> {
+/// Detects the export and reads it with its reader.
+pub(super) fn read(text: &str) -> Result<Parsed, ImportError> {
     let first = text.trim_start().chars().next();
     if matches!(first, Some('{' | '[')) {
         let value: Value = serde_json::from_str(text).map_err(|e| {
@@ -73,7 +35,12 @@ pub(super) fn detect(text: &str) -> Result<(Source, Input<'_>), ImportError> {
                 format!("malformed JSON: {e}")
             })
         })?;
-        return Ok((json_source(&value)?, Input::Json(value)));
+        return match json_source(&value)? {
+            JsonExport::OpenAiUsage => openai::usage(&value),
+            JsonExport::OpenAiCosts => openai::costs(&value),
+            JsonExport::AnthropicUsage => anthropic::usage(&value),
+            JsonExport::AnthropicCost => anthropic::cost(&value),
+        };
     }
     let table = Table::new(text).map_err(|e| {
         ImportError::new(format!(
@@ -81,10 +48,14 @@ pub(super) fn detect(text: &str) -> Result<(Source, Input<'_>), ImportError> {
             e.describe(None)
         ))
     })?;
-    Ok((csv_source(&table)?, Input::Csv(table)))
+    match csv_source(&table)? {
+        CsvExport::LiteLlm => litellm::spend_logs(table),
+        CsvExport::OpenRouter => openrouter::activity(table),
+        CsvExport::Focus => focus::rows(table),
+    }
 }
 
-fn json_source(value: &Value) -> Result<Source, ImportError> {
+fn json_source(value: &Value) -> Result<JsonExport, ImportError> {
     let unknown = || {
         ImportError::new(format!(
             "unknown format: a JSON file without a \"data\" list of usage or cost buckets; {KNOWN}"
@@ -111,12 +82,12 @@ fn json_source(value: &Value) -> Result<Source, ImportError> {
     let has = |k: &str| result.get(k).is_some();
     if openai {
         if object == "organization.costs.result" || (object.is_empty() && has("amount")) {
-            return Ok(Source::OpenAiCosts);
+            return Ok(JsonExport::OpenAiCosts);
         }
         if object == "organization.usage.completions.result"
             || (object.is_empty() && has("num_model_requests"))
         {
-            return Ok(Source::OpenAiUsage);
+            return Ok(JsonExport::OpenAiUsage);
         }
         let shown: String = object.chars().take(60).collect();
         return Err(ImportError::new(format!(
@@ -124,15 +95,15 @@ fn json_source(value: &Value) -> Result<Source, ImportError> {
         )));
     }
     if has("amount") {
-        Ok(Source::AnthropicCost)
+        Ok(JsonExport::AnthropicCost)
     } else if has("uncached_input_tokens") {
-        Ok(Source::AnthropicUsage)
+        Ok(JsonExport::AnthropicUsage)
     } else {
         Err(unknown())
     }
 }
 
-fn csv_source(t: &Table) -> Result<Source, ImportError> {
+fn csv_source(t: &Table) -> Result<CsvExport, ImportError> {
     let all = |cols: &[&str]| cols.iter().all(|c| t.has(c));
     if all(&[
         "request_id",
@@ -141,7 +112,7 @@ fn csv_source(t: &Table) -> Result<Source, ImportError> {
         "completion_tokens",
         "spend",
     ]) {
-        return Ok(Source::LiteLlmSpendLogs);
+        return Ok(CsvExport::LiteLlm);
     }
     if all(&[
         "generation_id",
@@ -150,7 +121,7 @@ fn csv_source(t: &Table) -> Result<Source, ImportError> {
         "tokens_completion",
         "cost_total",
     ]) {
-        return Ok(Source::OpenRouterActivity);
+        return Ok(CsvExport::OpenRouter);
     }
     if all(&[
         "ChargePeriodStart",
@@ -159,7 +130,7 @@ fn csv_source(t: &Table) -> Result<Source, ImportError> {
         "ConsumedQuantity",
         "ConsumedUnit",
     ]) {
-        return Ok(Source::Focus);
+        return Ok(CsvExport::Focus);
     }
     let hint = if t.has("start_time_iso") && t.has("num_model_requests") {
         "this looks like the OpenAI dashboard's CSV, which is not read: export the usage API's JSON (bucket_width=1h, group_by=model,batch)"

@@ -10,8 +10,8 @@
 use serde_json::Value;
 
 use super::read::{Record, Table, amount_text, count_text, name_text, plausible};
+use super::rows::{ImportError, Parsed, Source, UsageRow};
 use super::time::Clock;
-use super::{ImportError, Parsed, Source, UsageRow};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Kind {

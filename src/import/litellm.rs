@@ -9,8 +9,8 @@
 use serde_json::Value;
 
 use super::read::{Record, Table, count_text, name_text};
+use super::rows::{ImportError, Parsed, Source, UsageRow};
 use super::time::Clock;
-use super::{ImportError, Parsed, Source, UsageRow};
 
 struct Columns {
     start: usize,

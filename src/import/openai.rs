@@ -9,8 +9,8 @@
 use serde_json::{Map, Value};
 
 use super::read::{Bucket, count, list, object, opt_count, opt_name, plausible};
+use super::rows::{CostRow, ImportError, Parsed, Source, UsageRow};
 use super::time::unix_seconds;
-use super::{CostRow, ImportError, Parsed, Source, UsageRow};
 
 fn buckets(value: &Value) -> Result<Vec<Bucket<'_>>, ImportError> {
     let mut out = Vec::new();

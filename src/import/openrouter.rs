@@ -6,8 +6,8 @@
 //! A cancelled generation was still a model call and is billed, so it counts.
 
 use super::read::{Table, count_text, name_text, opt_count_text};
+use super::rows::{ImportError, Parsed, Source, UsageRow};
 use super::time::Clock;
-use super::{ImportError, Parsed, Source, UsageRow};
 
 pub(super) fn activity(mut t: Table) -> Result<Parsed, ImportError> {
     let created = t.require("created_at")?;

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::ImportError;
+use super::rows::ImportError;
 
 /// Longest model or SKU name kept; real ones are far shorter.
 const MAX_NAME_CHARS: usize = 200;

@@ -3,7 +3,7 @@
 //! time zone: exports are written in UTC, and a file mixing zones has been stitched together
 //! by hand, so which hour a row belongs to cannot be trusted.
 
-use super::ImportError;
+use super::rows::ImportError;
 
 /// Earliest and latest years read; outside them a timestamp is a typo or a placeholder.
 const FIRST_YEAR: i64 = 2000;
