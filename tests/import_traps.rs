@@ -227,6 +227,15 @@ fn formulas_and_markup_are_refused_not_interpreted() {
     ]));
     says(&m, &["line 2", "formula or markup"]);
     let m = refused(&openrouter(&[
+        "gen-1,2026-11-05 08:00:00.000,0.001,100,50,0,0,@SUM(1+1)",
+    ]));
+    says(&m, &["line 2", "formula or markup"]);
+    // A model id that merely starts with @ is a name.
+    let d = ok(&openrouter(&[
+        "gen-1,2026-11-05 08:00:00.000,0.001,100,50,0,0,@cf/meta/llama-3-8b-instruct",
+    ]));
+    assert_eq!(d.models[0].model, "@cf/meta/llama-3-8b-instruct");
+    let m = refused(&openrouter(&[
         "gen-1,2026-11-05 08:00:00.000,0.001,=1+1,50,0,0,gpt-4o",
     ]));
     says(

@@ -198,12 +198,15 @@ pub(super) fn opt_count_text(cell: &str, what: &str, at: &str) -> Result<Option<
     }
 }
 
-/// A model or SKU name, kept as text. A name that starts like a spreadsheet formula or holds
+/// A model or SKU name, kept as text. A name that reads as a spreadsheet formula or holds
 /// markup is refused: no export writes one, so the file was edited or is hostile, and a name
 /// shown later on the page or pasted into a sheet must not act.
 pub(super) fn name_text(cell: &str, what: &str, at: &str) -> Result<String, ImportError> {
     let t = cell.trim();
-    let formula = t.starts_with(['=', '+', '@', '\t', '\r']);
+    // `=` always starts a formula; `+`, `-` and `@` do when a call or a reference follows
+    // (`@SUM(1+1)`), while model ids such as Cloudflare's `@cf/meta/llama-3-8b-instruct` do not.
+    let formula = t.starts_with(['=', '\t', '\r'])
+        || (t.starts_with(['+', '-', '@']) && t.contains(['(', '!', '|']));
     let markup = t.contains(['<', '>']);
     if formula || markup {
         let shown: String = t.chars().take(40).collect();
