@@ -4,11 +4,15 @@ use lexopt::prelude::*;
 use llm_tco::model;
 
 pub const USAGE: &str = "usage:
-  tco eval [--format json|md] [--samples N] [--seed N] SCENARIO
+  tco eval [--format json|md] [--samples N] [--seed N] [--usage FILE] SCENARIO
       SCENARIO is a scenario JSON file (partial allowed), - for stdin,
       or a share link (a URL, ?query or key=value&... text);
-      --samples and --seed set the Monte Carlo run (default 10000 samples, seed 42)
+      --samples and --seed set the Monte Carlo run (default 10000 samples, seed 42);
+      --usage lays the workload read from a usage export over the scenario
   tco presets [--format json|md]
+  tco import [--format json|md] FILE...
+      reads usage exports of one provider (usage and cost files combine) and
+      prints the workload they show
   tco help";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,8 +29,13 @@ pub enum Command {
         format: Format,
         samples: usize,
         seed: u64,
+        usage: Option<String>,
     },
     Presets {
+        format: Format,
+    },
+    Import {
+        files: Vec<String>,
         format: Format,
     },
     Help,
@@ -42,6 +51,7 @@ struct Parsed {
     format: Format,
     samples: usize,
     seed: u64,
+    usage: Option<String>,
     positional: Vec<String>,
 }
 
@@ -50,6 +60,7 @@ fn parse_rest(parser: &mut lexopt::Parser) -> Result<Parsed, Vec<String>> {
         format: Format::Json,
         samples: model::DEFAULT_SAMPLES,
         seed: model::DEFAULT_SEED,
+        usage: None,
         positional: Vec::new(),
     };
     while let Some(arg) = parser.next().map_err(|e| usage(e.to_string()))? {
@@ -86,6 +97,7 @@ fn parse_rest(parser: &mut lexopt::Parser) -> Result<Parsed, Vec<String>> {
                     ))
                 })?;
             }
+            Long("usage") => p.usage = Some(text(parser, "--usage")?),
             Value(v) => p
                 .positional
                 .push(v.string().map_err(|e| usage(e.to_string()))?),
@@ -122,9 +134,18 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
                 format: p.format,
                 samples: p.samples,
                 seed: p.seed,
+                usage: p.usage,
             }),
             Err(_) => Err(usage("eval: give exactly one SCENARIO".into())),
         },
+        _ if p.usage.is_some() => Err(usage("--usage: only eval takes it".into())),
+        "import" if p.positional.is_empty() => {
+            Err(usage("import: give one or more usage export files".into()))
+        }
+        "import" => Ok(Command::Import {
+            files: p.positional,
+            format: p.format,
+        }),
         "presets" if p.positional.is_empty() => Ok(Command::Presets { format: p.format }),
         "presets" => Err(usage("presets: takes no arguments".into())),
         "help" => Ok(Command::Help),
@@ -149,6 +170,7 @@ mod tests {
                 format: Format::Md,
                 samples: 300,
                 seed: 5,
+                usage: None,
             })
         );
         assert_eq!(
@@ -156,6 +178,13 @@ mod tests {
             Ok(Command::Presets { format: Format::Md })
         );
         assert_eq!(parse_str(&["help"]), Ok(Command::Help));
+        assert_eq!(
+            parse_str(&["import", "a.json", "--format", "md", "b.json"]),
+            Ok(Command::Import {
+                files: vec!["a.json".into(), "b.json".into()],
+                format: Format::Md,
+            })
+        );
     }
 
     #[test]
@@ -173,6 +202,14 @@ mod tests {
             "eval: give exactly one SCENARIO"
         );
         assert_eq!(first(&["presets", "x"]), "presets: takes no arguments");
+        assert_eq!(
+            first(&["import"]),
+            "import: give one or more usage export files"
+        );
+        assert_eq!(
+            first(&["presets", "--usage", "u.csv"]),
+            "--usage: only eval takes it"
+        );
         assert_eq!(first(&["frobnicate"]), "unknown command \"frobnicate\"");
         assert_eq!(parse_str(&[]).unwrap_err(), vec![USAGE.to_string()]);
     }

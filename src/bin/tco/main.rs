@@ -4,6 +4,7 @@
 //! tco eval [--format json|md] [--samples N] [--seed N] SCENARIO
 //!                                        SCENARIO: a JSON file, `-` for stdin, or a share link
 //! tco presets [--format json|md]
+//! tco import [--format json|md] FILE...   a provider's usage export -> the workload
 //! ```
 //! Exit codes: 0 success, 2 bad input or usage (each problem on stderr, naming its field).
 //! `args` reads the command line, `markdown` writes the Markdown report; this file runs
@@ -11,6 +12,7 @@
 
 mod args;
 mod markdown;
+mod usage;
 
 use std::io::Read as _;
 use std::process::ExitCode;
@@ -62,9 +64,13 @@ fn run(command: Command) -> Result<String, Vec<String>> {
             format,
             samples,
             seed,
+            usage,
         } => {
-            let scenario = load(&scenario)
+            let mut scenario = load(&scenario)
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            if let Some(file) = usage {
+                scenario = usage::lay_over(&scenario, &file)?;
+            }
             let report = model::evaluate(&scenario);
             let analyses = Analyses::new(&scenario, samples, seed);
             match format {
@@ -76,6 +82,13 @@ fn run(command: Command) -> Result<String, Vec<String>> {
             Format::Json => json(&catalog::presets()),
             Format::Md => Ok(markdown::presets()),
         },
+        Command::Import { files, format } => {
+            let derived = usage::read(&files)?;
+            match format {
+                Format::Json => json(&llm_tco::import::report::to_json(&derived)),
+                Format::Md => Ok(llm_tco::import::report::to_markdown(&derived)),
+            }
+        }
         Command::Help => Ok(format!("{USAGE}\n")),
     }
 }
