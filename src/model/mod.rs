@@ -22,6 +22,7 @@ mod lean;
 mod report;
 mod self_host;
 mod sensitivity;
+pub mod serving;
 mod strategies;
 mod tco;
 mod text;
