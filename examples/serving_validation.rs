@@ -135,6 +135,7 @@ fn main() {
     };
     match validation::check_all(&points, &cal) {
         Ok(rows) => {
+            println!("{}", validation::calibration_table(&cal));
             println!("{}", validation::summary_table(&rows));
             println!("{}", validation::points_table(&rows));
         }

@@ -227,3 +227,60 @@ pub fn points_table(rows: &[Checked]) -> String {
     }
     out
 }
+
+/// The calibration constants, one row each.
+pub fn calibration_table(cal: &Calibration) -> String {
+    let rows: [(&str, String); 12] = [
+        (
+            "bandwidth_efficiency",
+            format!("{}", cal.bandwidth_efficiency),
+        ),
+        ("compute_efficiency", format!("{}", cal.compute_efficiency)),
+        ("prefill_efficiency", format!("{}", cal.prefill_efficiency)),
+        (
+            "moe_compute_efficiency",
+            format!("{}", cal.moe_compute_efficiency),
+        ),
+        (
+            "parallel_loss_per_doubling",
+            format!("{}", cal.parallel_loss_per_doubling),
+        ),
+        (
+            "sync_s_per_layer",
+            format!("{:.1} µs", cal.sync_s_per_layer * 1e6),
+        ),
+        (
+            "step_overhead_s",
+            format!("{:.2} ms", cal.step_overhead_s * 1e3),
+        ),
+        (
+            "s_per_sequence_step",
+            format!("{:.1} µs", cal.s_per_sequence_step * 1e6),
+        ),
+        (
+            "max_batch_per_scheduler",
+            format!("{}", cal.max_batch_per_scheduler),
+        ),
+        (
+            "memory reserved per GPU",
+            format!(
+                "{:.0}% + {:.1} GB",
+                cal.memory_reserved_share * 100.0,
+                cal.memory_reserved_bytes_per_gpu / 1e9
+            ),
+        ),
+        (
+            "vllm_2024_s_per_sequence_step",
+            format!("{:.0} µs", cal.vllm_2024_s_per_sequence_step * 1e6),
+        ),
+        (
+            "vllm_2024_max_batch",
+            format!("{}", cal.vllm_2024_max_batch),
+        ),
+    ];
+    let mut out = String::from("| constant | value |\n|---|---|\n");
+    for (name, value) in rows {
+        out += &format!("| `{name}` | {value} |\n");
+    }
+    out
+}
