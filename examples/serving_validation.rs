@@ -26,9 +26,11 @@ fn loss(points: &[MeasuredPoint], cal: &Calibration) -> f64 {
     median + worst / 3.0
 }
 
-fn fit(points: &[MeasuredPoint]) -> Calibration {
-    type Knob = fn(&mut Calibration) -> &mut f64;
-    let knobs: [(&str, Knob, f64, f64); 11] = [
+type Knob = fn(&mut Calibration) -> &mut f64;
+
+/// The constants the fit moves, each with its allowed range.
+fn knobs() -> [(&'static str, Knob, f64, f64); 11] {
+    [
         (
             "bandwidth_efficiency",
             |c| &mut c.bandwidth_efficiency,
@@ -85,7 +87,11 @@ fn fit(points: &[MeasuredPoint]) -> Calibration {
             0.0,
             2.0e-3,
         ),
-    ];
+    ]
+}
+
+fn fit(points: &[MeasuredPoint]) -> Calibration {
+    let knobs = knobs();
     let mut best = Calibration::FITTED;
     let mut best_loss = loss(points, &best);
     let mut step = 0.5;

@@ -18,8 +18,12 @@ mod step;
 pub mod validation;
 
 pub use calibration::{Calibration, Engine};
-pub use memory::{MemoryFit, kv_bytes_per_sequence, memory_fit, parallel_degrees, weight_bytes};
-pub use operating::{Limit, OperatingPoint, Targets, interactivity_curve, operating_point};
+pub use memory::{
+    DEGREES, MemoryFit, kv_bytes_per_sequence, memory_fit, parallel_degrees, weight_bytes,
+};
+pub use operating::{
+    Limit, OperatingPoint, Targets, interactivity_curve, operating_point, point_at_batch,
+};
 pub use step::{decode_step_s, parallel_efficiency, prefill_s};
 
 use crate::catalog::{Gpu, OpenModel};

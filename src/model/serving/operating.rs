@@ -79,7 +79,8 @@ fn at_batch(
     (per_user, prefill + step)
 }
 
-fn point(
+/// The speeds at a given batch, whatever memory and the targets say.
+pub fn point_at_batch(
     arch: &Architecture,
     hw: &Hardware,
     d: &Deployment,
@@ -145,7 +146,7 @@ pub fn operating_point(
             .is_none_or(|t| p.time_to_first_token_s <= t)
     };
     let ok = |b: f64| {
-        let p = point(arch, hw, d, shape, cal, b);
+        let p = point_at_batch(arch, hw, d, shape, cal, b);
         speed_ok(&p) && ttft_ok(&p)
     };
     let (batch, limited_by, targets_met) = if ok(upper.0) {
@@ -153,7 +154,7 @@ pub fn operating_point(
     } else {
         // Both targets get harder as the batch grows, so the largest batch meeting them
         // is found by bisection between 1 and the upper bound.
-        let first = point(arch, hw, d, shape, cal, upper.0);
+        let first = point_at_batch(arch, hw, d, shape, cal, upper.0);
         let which = if speed_ok(&first) {
             Limit::TimeToFirstToken
         } else {
@@ -174,7 +175,7 @@ pub fn operating_point(
         max_batch_by_memory: fit.max_sequences,
         limited_by,
         targets_met,
-        ..point(arch, hw, d, shape, cal, batch)
+        ..point_at_batch(arch, hw, d, shape, cal, batch)
     }
 }
 
@@ -192,7 +193,7 @@ pub fn interactivity_curve(
     let mut out = Vec::new();
     let mut b = 1.0;
     while b <= top.batch {
-        let p = point(arch, hw, d, shape, cal, b);
+        let p = point_at_batch(arch, hw, d, shape, cal, b);
         out.push((
             p.output_tokens_per_sec_per_user,
             p.output_tokens_per_sec_per_replica / gpus,
