@@ -77,3 +77,77 @@ fn validation_md_shows_the_current_estimates() {
         "docs/VALIDATION.md's table is stale; {regenerate}"
     );
 }
+
+fn preset_with(id: &str, over: serde_json::Value) -> llm_tco::scenario::Scenario {
+    let mut v = llm_tco::catalog::preset_scenario(id).unwrap().to_value();
+    llm_tco::scenario::merge(&mut v, &over);
+    llm_tco::scenario::Scenario::from_value(&v).unwrap()
+}
+
+#[test]
+fn a_catalog_point_is_scaled_to_the_scenario_and_says_how() {
+    // Llama 3.1 70B FP8 on 2 x H100 was measured at 1,728 tokens/s with prompts of about
+    // 205 tokens; the coding assistant sends 6,000.
+    let s = preset_with(
+        "coding-assistant",
+        serde_json::json!({ "self_host": { "model": "llama-3.1-70b", "quantization": "fp8", "gpu": "h100-sxm",
+                                           "gpus_per_replica": 2, "output_tokens_per_sec_per_replica": null } }),
+    );
+    let c = llm_tco::model::evaluate(&s).capacity;
+    assert_eq!(c.throughput_source, "catalog");
+    let p = c.catalog_point.clone().unwrap();
+    assert_eq!(
+        (p.measured_output_tokens_per_sec, p.input_tokens, p.gpus),
+        (1728.0, 205.0, 2)
+    );
+    // Throughput = measured x estimate here / estimate there.
+    assert_eq!(p.scale, p.estimate_at_scenario / p.estimate_at_measurement);
+    assert_eq!(c.output_tokens_per_sec_per_replica, 1728.0 * p.scale);
+    assert!(
+        p.scale < 0.5,
+        "a 6,000-token prompt at least halves throughput: {p:?}"
+    );
+    assert!(c.throughput_note.contains("scaled by") && c.throughput_note.contains("1728"));
+}
+
+#[test]
+fn replicas_follow_the_prompt_length() {
+    let replicas = |input: u32| {
+        let s = preset_with(
+            "coding-assistant",
+            serde_json::json!({ "workload": { "input_tokens_per_request": input },
+                                "self_host": { "gpus_per_replica": 2 } }),
+        );
+        let r = llm_tco::model::evaluate(&s);
+        (
+            r.options.rented.serving_replicas,
+            r.options.rented.monthly_usd,
+        )
+    };
+    let (short, short_usd) = replicas(200);
+    let (long, long_usd) = replicas(6000);
+    assert!(
+        long >= 3 * short,
+        "{short} replicas at 200 tokens, {long} at 6,000"
+    );
+    assert!(long_usd > short_usd);
+}
+
+#[test]
+fn a_latency_target_shrinks_the_batch() {
+    // Short prompts: the decode steps of a large batch dominate the time to first token.
+    let s = |slo: Option<f64>| {
+        preset_with(
+            "coding-assistant",
+            serde_json::json!({ "workload": { "input_tokens_per_request": 200, "latency_slo_ms": slo },
+                                "self_host": { "gpus_per_replica": 2 } }),
+        )
+    };
+    let free = llm_tco::model::evaluate(&s(None)).capacity;
+    let target_ms = free.time_to_first_token_ms * 0.75;
+    let tight = llm_tco::model::evaluate(&s(Some(target_ms))).capacity;
+    assert_eq!(tight.batch_limited_by, "time_to_first_token");
+    assert!(tight.time_to_first_token_ms <= target_ms, "{tight:?}");
+    assert!(tight.batch < free.batch);
+    assert!(tight.output_tokens_per_sec_per_replica < free.output_tokens_per_sec_per_replica);
+}
