@@ -151,3 +151,26 @@ fn a_latency_target_shrinks_the_batch() {
     assert!(tight.batch < free.batch);
     assert!(tight.output_tokens_per_sec_per_replica < free.output_tokens_per_sec_per_replica);
 }
+
+#[test]
+fn the_catalog_point_nearest_the_workload_is_scaled() {
+    // Llama 3.3 70B FP8 on 2 x H200 was measured at 1000/1000 and at 8192/1024 tokens.
+    let point = |input: u32, output: u32| {
+        let s = preset_with(
+            "coding-assistant",
+            serde_json::json!({ "workload": { "input_tokens_per_request": input, "output_tokens_per_request": output },
+                                "self_host": { "model": "llama-3.3-70b", "quantization": "fp8", "gpu": "h200",
+                                               "gpus_per_replica": 2, "output_tokens_per_sec_per_replica": null } }),
+        );
+        let c = llm_tco::model::evaluate(&s).capacity;
+        let p = c.catalog_point.unwrap();
+        (
+            p.input_tokens,
+            p.output_tokens,
+            p.measured_output_tokens_per_sec,
+        )
+    };
+    // 2 GPUs x 537 and x 2,587 tokens/s per GPU.
+    assert_eq!(point(6000, 400), (8192.0, 1024.0, 1074.0));
+    assert_eq!(point(800, 1200), (1000.0, 1000.0, 5174.0));
+}

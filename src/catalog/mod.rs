@@ -166,6 +166,9 @@ pub struct ThroughputPoint {
     /// Requests in flight; absent for a max-throughput run (as many as memory allows).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concurrency: Option<f64>,
+    /// Bits per cached key/value element in the run; absent means 16.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kv_cache_bits: Option<u32>,
     /// How the replica splits the model, e.g. "TP2".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parallelism: Option<String>,

@@ -37,7 +37,7 @@ pub(super) fn throughput(
             scaled: None,
         };
     }
-    let point = catalog::throughput(r.model.id, r.gpu.id, r.quantization, d.gpus);
+    let point = nearest_point(s, r, d.gpus);
     match point.and_then(|p| scale_point(s, p, estimate).map(|sp| (p, sp))) {
         Some((p, sp)) => Throughput {
             tokens_per_sec: p.output_tokens_per_sec * sp.scale,
@@ -72,6 +72,28 @@ pub(super) fn throughput(
     }
 }
 
+/// The catalog measurement of this model x GPU x quantization x GPUs whose prompt and
+/// output lengths are nearest the scenario's (by the sum of |ln ratio|): the smaller the
+/// gap, the less the scaling has to carry.
+fn nearest_point(s: &Setup, r: &Resolved, gpus: u32) -> Option<&'static ThroughputPoint> {
+    let gap = |p: &ThroughputPoint| {
+        let log_gap = |measured: Option<f64>, scenario: f64| {
+            measured.map_or(0.0, |m| (m.max(1.0) / scenario.max(1.0)).ln().abs())
+        };
+        log_gap(p.input_tokens, s.shape.input_tokens)
+            + log_gap(p.output_tokens, s.shape.output_tokens)
+    };
+    catalog::throughput_points()
+        .iter()
+        .filter(|p| {
+            p.model == r.model.id
+                && p.gpu == r.gpu.id
+                && p.quantization == r.quantization
+                && p.gpus == gpus
+        })
+        .min_by(|a, b| gap(a).total_cmp(&gap(b)))
+}
+
 /// The estimate under the measurement's own conditions, and the ratio that carries the
 /// measurement to the scenario. `None` when the estimate has nothing to scale from.
 fn scale_point(s: &Setup, p: &ThroughputPoint, estimate: f64) -> Option<ScaledPoint> {
@@ -81,7 +103,11 @@ fn scale_point(s: &Setup, p: &ThroughputPoint, estimate: f64) -> Option<ScaledPo
         output_tokens: p.output_tokens.unwrap_or(s.shape.output_tokens),
     };
     let d = Deployment {
-        kv_cache: KvCacheDtype::Bits16,
+        kv_cache: if p.kv_cache_bits == Some(8) {
+            KvCacheDtype::Bits8
+        } else {
+            KvCacheDtype::Bits16
+        },
         ..s.deployment(p.gpus, Engine::from_name(&engine))
     };
     let targets = Targets {
