@@ -174,3 +174,20 @@ fn the_catalog_point_nearest_the_workload_is_scaled() {
     assert_eq!(point(6000, 400), (8192.0, 1024.0, 1074.0));
     assert_eq!(point(800, 1200), (1000.0, 1000.0, 5174.0));
 }
+
+#[test]
+fn deepseek_r1_at_fp8_takes_eight_b200s() {
+    // 671 GB of FP8 weights. Attention data-parallel with experts spread: each GPU keeps
+    // the 16.55 GB of non-expert weights and 654.45 / n GB of experts, against
+    // 180 GiB x 0.9 - 1.5 GB = 172.4 GB usable: 180.2 GB on 4 GPUs does not fit, 98.4 GB
+    // on 8 does.
+    let s = preset_with(
+        "document-processing",
+        serde_json::json!({ "self_host": { "model": "deepseek-r1", "quantization": "fp8", "gpu": "b200",
+                                           "gpus_per_replica": null, "output_tokens_per_sec_per_replica": null } }),
+    );
+    let c = llm_tco::model::evaluate(&s).capacity;
+    assert!(c.feasible);
+    assert_eq!((c.gpus_per_replica, c.weights_gb), (8, 671.0));
+    assert_eq!(c.throughput_source, "estimate");
+}
