@@ -160,11 +160,17 @@ pub fn summary<'a>(rows: impl Iterator<Item = &'a Checked>) -> Summary {
     }
     errors.sort_by(f64::total_cmp);
     let n = errors.len();
-    let median_error = match n {
-        0 => 0.0,
-        _ if n % 2 == 1 => errors[n / 2],
-        _ => (errors[n / 2 - 1] + errors[n / 2]) / 2.0,
+    // The middle value, or the mean of the two middle values of an even count.
+    let upper = errors.get(n / 2).copied().unwrap_or(0.0);
+    let lower = if n % 2 == 0 {
+        errors
+            .get(n.saturating_sub(1) / 2)
+            .copied()
+            .unwrap_or(upper)
+    } else {
+        upper
     };
+    let median_error = (lower + upper) / 2.0;
     Summary {
         points: n,
         median_error,
