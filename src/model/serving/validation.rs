@@ -162,7 +162,7 @@ pub fn summary<'a>(rows: impl Iterator<Item = &'a Checked>) -> Summary {
     let n = errors.len();
     // The middle value, or the mean of the two middle values of an even count.
     let upper = errors.get(n / 2).copied().unwrap_or(0.0);
-    let lower = if n % 2 == 0 {
+    let lower = if n.is_multiple_of(2) {
         errors
             .get(n.saturating_sub(1) / 2)
             .copied()
