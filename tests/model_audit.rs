@@ -363,13 +363,33 @@ fn memory_fit_sizes_replicas() {
 
 #[test]
 fn throughput_source_precedence() {
-    // No figure of ours: Llama 70B fp8 on 2 x H100 SXM is measured in the catalog (1,728 tokens/s).
-    let measured = json!({ "self_host": { "model": "llama-3.1-70b", "quantization": "fp8", "gpus_per_replica": null,
+    // No figure of ours: Llama 70B fp8 on 2 x H100 SXM is measured in the catalog (1,728
+    // tokens/s with vLLM 0.5.4 at about 205 input / 196 output tokens). The measurement is
+    // used scaled to this workload: x (the engine's estimate for the scenario / its estimate
+    // under the run's conditions), and the sources list the measured figure.
+    let measured = json!({ "self_host": { "model": "llama-3.1-70b", "quantization": "fp8", "gpus_per_replica": 2,
                                           "output_tokens_per_sec_per_replica": null } });
     let r = eval(measured.clone());
     assert_eq!(r.capacity.gpus_per_replica, 2);
     assert_eq!(r.capacity.throughput_source, "catalog");
-    close(r.capacity.output_tokens_per_sec_per_replica, 1_728.0);
+    let point = r
+        .capacity
+        .catalog_point
+        .clone()
+        .expect("a scaled catalog point");
+    assert_eq!(point.measured_output_tokens_per_sec, 1_728.0);
+    assert_eq!(
+        (point.input_tokens, point.output_tokens, point.gpus),
+        (205.0, 196.0, 2)
+    );
+    close(
+        point.scale,
+        point.estimate_at_scenario / point.estimate_at_measurement,
+    );
+    close(
+        r.capacity.output_tokens_per_sec_per_replica,
+        1_728.0 * point.scale,
+    );
     assert!(
         r.sources
             .iter()

@@ -2,7 +2,7 @@
 // pass/fail line per target, also written to .bench/report.json. Targets are goals for
 // the page, not tests: a miss is reported, never an error.
 //
-// node scripts/bench/run.mjs [--skip model,bundle,browser,lighthouse]
+// node scripts/bench/run.mjs [--skip model,capacity,bundle,browser,lighthouse]
 // LIGHTHOUSE_RUNS=n sets how many Lighthouse runs the medians come from (default 3).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { browser, MONTE_CARLO } from './browser.mjs';
 import { bundle } from './bundle.mjs';
+import { capacity } from './capacity.mjs';
 import { lighthouseMedian } from './lighthouse.mjs';
 import { model } from './model.mjs';
 import { DIST, serve } from './serve.mjs';
@@ -20,7 +21,7 @@ const skipArg = process.argv.indexOf('--skip');
 const skip = new Set(skipArg > 0 ? process.argv[skipArg + 1].split(',') : []);
 
 const KIB = 1024;
-const report = { date: new Date().toISOString(), model: null, bundle: null, browser: null, lighthouse: null, errors: {} };
+const report = { date: new Date().toISOString(), model: null, capacity: null, bundle: null, browser: null, lighthouse: null, errors: {} };
 
 async function stage(name, f) {
   if (skip.has(name)) return;
@@ -35,6 +36,7 @@ async function stage(name, f) {
 
 mkdirSync(OUT, { recursive: true });
 await stage('model', () => model({ root: ROOT, targetDir: process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target') }));
+await stage('capacity', () => capacity({ root: ROOT }));
 await stage('bundle', () => bundle(DIST));
 const server = await serve(DIST, { gzip: true });
 try {
@@ -61,6 +63,14 @@ if (report.model) {
   const evals = report.model.filter((b) => b.group === 'evaluate' && !isMonteCarlo(b.id));
   const worst = evals.length ? Math.max(...evals.map((b) => b.median_ns)) : null;
   target('evaluate, slowest preset (native median)', worst, fmtTime(worst), '< 100 µs', worst < 100e3);
+}
+if (report.capacity) {
+  for (const [set, c] of Object.entries(report.capacity)) {
+    rows.push(['capacity', `serving estimate vs measured, ${set} (${c.points} points)`, `median error ${c.median_error_pct}%, worst ${c.worst_factor_off}x off`]);
+  }
+  const all = report.capacity.all;
+  target('serving estimate, median error', all.median_error_pct, `${all.median_error_pct}%`, '≤ 30%', all.median_error_pct <= 30);
+  target('serving estimate, worst point', all.worst_factor_off, `${all.worst_factor_off}x`, '≤ 2.5x', all.worst_factor_off <= 2.5);
 }
 if (report.bundle) {
   const { files, first_visit, before_results } = report.bundle;

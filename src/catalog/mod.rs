@@ -71,12 +71,36 @@ mod tests {
                 "llama-3.1-70b",
                 "llama-3.1-405b",
                 "mistral-7b",
-                "phi-3-mini"
+                "phi-3-mini",
+                "llama-3.3-70b",
+                "llama-4-scout",
+                "llama-4-maverick",
+                "qwen3-8b",
+                "qwen3-32b",
+                "qwen3-30b-a3b",
+                "qwen3-235b-a22b",
+                "gpt-oss-20b",
+                "gpt-oss-120b",
+                "deepseek-r1",
+                "deepseek-v3",
+                "mistral-small-3.2-24b",
+                "gemma-3-27b"
             ]
         );
         assert_eq!(
             ids(CatalogList::Gpus),
-            ["a100-80gb", "h100-sxm", "h100-pcie", "l4", "rtx-4090"]
+            [
+                "a100-80gb",
+                "h100-sxm",
+                "h100-pcie",
+                "l4",
+                "rtx-4090",
+                "h200",
+                "b200",
+                "mi300x",
+                "l40s",
+                "rtx-5090"
+            ]
         );
     }
 

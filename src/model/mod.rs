@@ -29,6 +29,7 @@ mod report;
 mod resolve;
 mod self_host;
 mod sensitivity;
+pub mod serving;
 mod strategies;
 mod tco;
 pub(crate) mod text;
