@@ -532,3 +532,51 @@ fn volume_zero_needs_no_serving_replica() {
     close(r.options.api.usd_per_request, 0.0);
     assert!(r.warnings.iter().any(|w| w.contains("no requests")));
 }
+
+#[test]
+fn scale_to_zero_bills_the_work_not_the_peak_headroom() {
+    // 1 request/s per replica over 200 active hours = 720,000 requests a month at full
+    // speed; a peak of 4 sizes the fleet for 180,000 average requests per replica.
+    // 72,000 requests are 72,000 / 3,600 per hour = 20 GPU-hours of work: billed 20 h x $2
+    // = $40 (not 80 h: the peak sizes the fleet, it does not lengthen the busy hours).
+    let r = eval(
+        json!({ "workload": { "active_hours_per_month": 200, "peak_to_average": 4,
+                                       "monthly_requests": 72_000 },
+                         "cloud": { "billing": "scale_to_zero" } }),
+    );
+    close(r.capacity.capacity_requests_per_replica, 180_000.0);
+    assert_eq!(r.options.rented.serving_replicas, 1);
+    close(r.options.rented.billed_gpu_hours_per_month, 20.0);
+    close(r.options.rented.monthly_usd, 40.0);
+}
+
+#[test]
+fn a_volume_equal_to_capacity_fits_one_replica() {
+    // 280 tokens/s / 100 tokens = 2.8 requests/s x 730 h x 3,600 = 7,358,400 requests a
+    // month exactly; that volume needs one replica: 730 h x $2 = $1,460.
+    let r = eval(json!({ "workload": { "monthly_requests": 7_358_400 },
+                         "self_host": { "output_tokens_per_sec_per_replica": 280 } }));
+    assert_eq!(r.capacity.capacity_requests_per_replica, 7_358_400.0);
+    assert_eq!(r.options.rented.replicas, 1);
+    close(r.options.rented.monthly_usd, 1_460.0);
+}
+
+#[test]
+fn overflow_keeps_base_load_on_the_replicas() {
+    // 1 request/s x 100 active hours = 360,000 requests per replica at full speed; a peak
+    // of 2 sizes a fleet for 180,000 average each, so 500,000 requests need 3 replicas.
+    // API $0.003 a request; a replica $1 x 730 h = $730 (owned costs more: $1,154.79).
+    // k = 0: 500,000 x $0.003 = $1,500. k = 1: the replica runs full on the base load,
+    // 360,000 requests; the API takes 140,000 x $0.003 = $420: $1,150. k = 2: all
+    // self-hosted, $1,460; k = 3: $2,190. Best: one replica, $1,150.
+    let r = eval(
+        json!({ "workload": { "monthly_requests": 500_000, "active_hours_per_month": 100,
+                                       "peak_to_average": 2 },
+                         "cloud": { "usd_per_gpu_hour": 1 },
+                         "hybrid": { "strategy": "overflow" } }),
+    );
+    let h = &r.options.hybrid;
+    close(h.monthly_usd, 1_150.0);
+    close(h.api_requests_per_month, 140_000.0);
+    assert_eq!(h.self_host_replicas, 1);
+}

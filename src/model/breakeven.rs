@@ -129,6 +129,7 @@ mod tests {
                                     per_replica_usd: per_replica,
                                     per_request_usd: continuous,
                                     capacity_requests: cap,
+                                    full_capacity_requests: cap,
                                 };
                                 let fast = first_volume(&a, &l);
                                 let slow = brute(&a, &l, 20_000);
@@ -163,6 +164,7 @@ mod tests {
             per_replica_usd: 1.0,
             per_request_usd: 0.0,
             capacity_requests: 1.0,
+            full_capacity_requests: 1.0,
         };
         assert_eq!(first_volume(&a, &l), None);
         // Same with $1e4 fixed: 1e4 / 1e-6 = 1e10 requests.

@@ -13,7 +13,7 @@ use super::inputs::{Resolved, TOKENS_PER_MTOK};
 use super::options::{cost, hybrid_option};
 use super::report::*;
 use super::resolve::{Notes, resolve};
-use super::self_host::{Line, Owned, Rented, utilization_pct};
+use super::self_host::{Line, Owned, Rented, ReplicaCapacity, utilization_pct};
 use super::tco::{self, TcoInputs};
 use crate::scenario::{HybridStrategy, Scenario};
 
@@ -26,7 +26,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         sources: &mut sources,
     };
     let r = resolve(s, &mut notes);
-    let cap = capacity::capacity(&r, &mut warnings);
+    let cap = exact_capacity(capacity::capacity(&r, &mut warnings), &r);
     sources.extend(throughput_source(&cap));
     if r.volume <= 0.0 {
         warnings.push(
@@ -64,6 +64,16 @@ pub fn evaluate(s: &Scenario) -> Report {
         warnings,
         sources,
     }
+}
+
+/// The capacity with its requests per replica taken from [`ReplicaCapacity`], which
+/// keeps a capacity the inputs make whole from being floored by binary rounding.
+fn exact_capacity(mut cap: CapacityCalc, r: &Resolved) -> CapacityCalc {
+    let exact = ReplicaCapacity::new(cap.report.output_tokens_per_sec_per_replica, r);
+    cap.capacity_requests = exact.capacity_requests;
+    cap.report.capacity_requests_per_replica = exact.capacity_requests;
+    cap.report.monthly_requests_per_replica = exact.monthly_requests;
+    cap
 }
 
 /// The catalog measurement the capacity used, if it used one.
@@ -126,10 +136,11 @@ struct Lines {
 
 impl Lines {
     fn new(s: &Scenario, r: &Resolved, cap: &CapacityCalc) -> Self {
+        let tps = cap.report.output_tokens_per_sec_per_replica;
         Self {
             api: ApiLine::new(s, r, true),
-            rented: Rented::new(s, r, cap.gpus_per_replica, cap.capacity_requests),
-            owned: Owned::new(s, r, cap.gpus_per_replica, cap.capacity_requests),
+            rented: Rented::new(s, r, cap.gpus_per_replica, tps),
+            owned: Owned::new(s, r, cap.gpus_per_replica, tps),
             share_pct: input(s.hybrid.self_host_share_pct, 0.0, 100.0, 50.0),
             tokens_per_request: r.input_tokens + r.output_tokens,
         }

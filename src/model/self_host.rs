@@ -15,8 +15,13 @@ pub struct Line {
     pub per_replica_usd: f64,
     /// Continuous part (scale-to-zero billing).
     pub per_request_usd: f64,
-    /// Whole requests a month one serving replica takes (>= 1).
+    /// Whole requests a month one serving replica takes (>= 1), planned for the peak:
+    /// what sizes the fleet.
     pub capacity_requests: f64,
+    /// Whole requests a month one replica serves running at its planned utilisation all
+    /// its active hours, without the peak's headroom (>= `capacity_requests`): what its
+    /// busy hours and an overflow replica's base load are measured against.
+    pub full_capacity_requests: f64,
 }
 
 impl Line {
@@ -31,6 +36,46 @@ impl Line {
 
     pub fn cost(&self, v: f64) -> f64 {
         self.fixed_usd + self.per_replica_usd * self.serving_replicas(v) + self.per_request_usd * v
+    }
+}
+
+/// Requests a month one replica serves at a throughput, as exact as the inputs allow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReplicaCapacity {
+    /// Average monthly requests it can carry while still absorbing the peak.
+    pub monthly_requests: f64,
+    /// The same in whole requests (>= 1): one request more needs another replica.
+    pub capacity_requests: f64,
+    /// Whole requests (>= 1) at full planned speed over the active hours, peak left out.
+    pub full_capacity_requests: f64,
+}
+
+impl ReplicaCapacity {
+    /// Output tokens/s over tokens per request, times the utilisation target, the active
+    /// hours and 3,600 s, over the peak-to-average ratio. The integers are multiplied
+    /// first and divided once, and a result within 1e-9 of a whole number is that number,
+    /// so a capacity the inputs make whole (2.8 requests/s x 730 h x 3,600 = 7,358,400)
+    /// is not floored to one request less by binary rounding.
+    pub fn new(tokens_per_sec: f64, r: &Resolved) -> Self {
+        let work = tokens_per_sec * r.planning_utilization_pct * r.active_hours * 3600.0;
+        let per_request = r.output_tokens * 100.0;
+        let full = snap(guard(work / per_request));
+        let monthly_requests = snap(guard(work / (per_request * r.peak_to_average)));
+        Self {
+            monthly_requests,
+            capacity_requests: monthly_requests.floor().max(1.0),
+            full_capacity_requests: full.floor().max(1.0),
+        }
+    }
+}
+
+/// `x` rounded to the nearest whole number when it is within a relative 1e-9 of it.
+fn snap(x: f64) -> f64 {
+    let whole = x.round();
+    if (x - whole).abs() <= 1.0e-9 * whole.abs().max(1.0) {
+        whole
+    } else {
+        x
     }
 }
 
@@ -51,7 +96,8 @@ pub struct Rented {
 }
 
 impl Rented {
-    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, capacity_requests: f64) -> Self {
+    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, tokens_per_sec: f64) -> Self {
+        let cap = ReplicaCapacity::new(tokens_per_sec, r);
         let g = f64::from(gpus_per_replica);
         let price = r.usd_per_gpu_hour;
         let billing = s.cloud.billing;
@@ -66,11 +112,14 @@ impl Rented {
         let warm_gpu_hours_per_replica = g * warm_hours;
         let warm_replica_usd = warm_gpu_hours_per_replica * price;
         let gpu_hours_per_request = match billing {
-            // Scale to zero bills busy time only: the volume's share of one replica's
-            // capacity-hours (v / capacity x active hours per replica), plus the warm-up
-            // buffer. It is continuous in v, so more demand never costs less, and it
-            // keeps the planning headroom (utilisation, peak) the fleet needs to scale up.
-            Billing::ScaleToZero => g * r.active_hours * (1.0 + buffer) / capacity_requests,
+            // Scale to zero bills busy time only: the hours the work takes at the planned
+            // utilisation (v / full capacity x active hours per replica), plus the warm-up
+            // buffer. The peak decides how many replicas run at once, not how long the
+            // work takes, so it is left out here. Continuous in v: more demand never
+            // costs less.
+            Billing::ScaleToZero => {
+                g * r.active_hours * (1.0 + buffer) / cap.full_capacity_requests
+            }
             Billing::AlwaysOn | Billing::ActiveWindow => 0.0,
         };
         let (per_replica_usd, per_request_usd) = match billing {
@@ -85,7 +134,8 @@ impl Rented {
                 fixed_usd: redundancy_replicas * warm_replica_usd + overheads.monthly_usd(),
                 per_replica_usd,
                 per_request_usd,
-                capacity_requests,
+                capacity_requests: cap.capacity_requests,
+                full_capacity_requests: cap.full_capacity_requests,
             },
             usd_per_gpu_hour: price,
             gpus_per_replica: g,
@@ -181,7 +231,8 @@ pub struct Owned {
 }
 
 impl Owned {
-    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, capacity_requests: f64) -> Self {
+    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, tokens_per_sec: f64) -> Self {
+        let cap = ReplicaCapacity::new(tokens_per_sec, r);
         let o = &s.owned;
         let g = f64::from(gpus_per_replica);
         let server = input(o.server_usd_per_gpu, 0.0, 1.0e12, 0.0);
@@ -218,7 +269,8 @@ impl Owned {
                 fixed_usd,
                 per_replica_usd,
                 per_request_usd: 0.0,
-                capacity_requests,
+                capacity_requests: cap.capacity_requests,
+                full_capacity_requests: cap.full_capacity_requests,
             },
             gpus_per_replica: g,
             gpu_price_usd: r.gpu_price_usd,
