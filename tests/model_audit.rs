@@ -580,3 +580,39 @@ fn overflow_keeps_base_load_on_the_replicas() {
     close(h.api_requests_per_month, 140_000.0);
     assert_eq!(h.self_host_replicas, 1);
 }
+
+/// Scale-to-zero at $14.40 per GPU-hour: 1 request/s means 1/3,600 GPU-hour a request,
+/// $0.004, against the API's $0.003 a request plus $100.0005 of fixed fees a month.
+fn dearer_per_request() -> Value {
+    json!({
+        "api": { "fixed_usd_per_month": 100.0005 },
+        "cloud": { "billing": "scale_to_zero", "usd_per_gpu_hour": 14.4 }
+    })
+}
+
+#[test]
+fn self_hosting_cheaper_only_below_a_volume_says_so() {
+    // Self-host minus API at v: 0.004 v - (100.0005 + 0.003 v) = 0.001 v - 100.0005, no
+    // more than 0 up to v = 100,000.5: self-hosting costs no more from 1 to 100,000
+    // requests and more from 100,001 on.
+    let r = eval(dearer_per_request());
+    let b = &r.breakeven.rented_vs_api;
+    assert_eq!(b.monthly_requests, Some(1.0));
+    let at = |v: f64, cheaper: bool| llm_tco::model::Crossing {
+        monthly_requests: v,
+        self_host_cheaper: cheaper,
+    };
+    assert_eq!(b.crossings, vec![at(1.0, true), at(100_001.0, false)]);
+    let reasons = Money::usd().reasons(&r.decision.reasons);
+    let volume = reasons
+        .iter()
+        .find(|x| x.criterion == "workload.monthly_requests")
+        .expect("a volume reason");
+    assert!(
+        volume
+            .text
+            .contains("only between 1 and 100,000 requests a month"),
+        "{}",
+        volume.text
+    );
+}

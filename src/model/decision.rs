@@ -28,6 +28,8 @@ pub struct DecisionInputs<'a> {
     pub infeasible_reason: Option<&'a str>,
     /// Breakeven of the cheaper self-hosted option, with and without the API optimisations.
     pub breakeven: Option<f64>,
+    /// The last volume at which that option costs no more, when it costs more again above.
+    pub cheaper_until: Option<f64>,
     pub breakeven_unoptimised: Option<f64>,
     pub api_usd_unoptimised: f64,
     /// The optimisation field that saves the most, if any saves anything.
@@ -145,6 +147,7 @@ fn headline(d: &DecisionInputs, recommendation: Recommendation, conflicted: bool
         Recommendation::Api => Headline::Api {
             api_usd: d.api_usd,
             breakeven_requests: d.breakeven,
+            cheaper_until: d.cheaper_until,
         },
         Recommendation::SelfHost => Headline::SelfHost {
             self_host: d.self_host_kind,
@@ -234,6 +237,7 @@ fn volume(d: &DecisionInputs) -> Option<Reason> {
         self_host: d.self_host_kind,
         monthly_requests: v,
         breakeven_requests: d.breakeven,
+        cheaper_until: d.cheaper_until,
     };
     reason("workload.monthly_requests", favours, weight, fact)
 }

@@ -275,8 +275,8 @@ impl Lines {
         let v = r.volume;
         let (kind, self_host_usd) = self_host(o);
         let (self_host_line, breakeven) = match kind {
-            SelfHostKind::Rented => (&self.rented.line, b.rented_vs_api.monthly_requests),
-            SelfHostKind::Owned => (&self.owned.line, b.owned_vs_api.monthly_requests),
+            SelfHostKind::Rented => (&self.rented.line, &b.rented_vs_api),
+            SelfHostKind::Owned => (&self.owned.line, &b.owned_vs_api),
         };
         let api_plain = ApiLine::new(s, r, false);
         let optimisation = main_optimisation(s, &self.api, r);
@@ -297,7 +297,8 @@ impl Lines {
             hybrid_usd: o.hybrid.monthly_usd,
             feasible: cap.report.feasible,
             infeasible_reason: cap.report.infeasible_reason.as_deref(),
-            breakeven,
+            breakeven: breakeven.monthly_requests,
+            cheaper_until: breakeven.cheaper_until(),
             breakeven_unoptimised,
             api_usd_unoptimised,
             main_optimisation: optimisation,

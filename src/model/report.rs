@@ -290,6 +290,31 @@ pub struct Breakeven {
     pub not_below: Option<f64>,
     /// Serving replicas needed at the breakeven volume.
     pub replicas: Option<u64>,
+    /// Where the cheaper side changes: the breakeven first, then, when self-hosting costs
+    /// more again at volume, the first volume from which it costs more for good. Just past
+    /// a step edge inside that range one more replica can make it dearer for a while; the
+    /// curve draws those steps.
+    #[serde(default)]
+    pub crossings: Vec<Crossing>,
+}
+
+impl Breakeven {
+    /// The last volume at which self-hosting costs no more, when it costs more again above.
+    pub fn cheaper_until(&self) -> Option<f64> {
+        self.crossings
+            .iter()
+            .find(|c| !c.self_host_cheaper)
+            .map(|c| c.monthly_requests - 1.0)
+    }
+}
+
+/// A volume at which the cheaper of self-hosting and the API changes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Crossing {
+    /// The first whole monthly volume on the new side.
+    pub monthly_requests: f64,
+    /// True when self-hosting costs no more than the API from this volume on.
+    pub self_host_cheaper: bool,
 }
 
 /// Month-by-month cash over the horizon.
