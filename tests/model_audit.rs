@@ -616,3 +616,46 @@ fn self_hosting_cheaper_only_below_a_volume_says_so() {
         volume.text
     );
 }
+
+#[test]
+fn long_term_cost_compares_every_option() {
+    // Scale-to-zero at $5 per GPU-hour: 1/3,600 GPU-hour a request, $5 / 3,600 a request.
+    // Today (1M requests) rented costs $1,388.89 and owned $1,154.79, so owned is today's
+    // self-hosted pick. Volume halves every month for 6 months: 1M x (1 + 1/2 + ... + 1/32)
+    // = 1,968,750 requests. Present cost (no discounting): rented 1,968,750 x 5 / 3,600 =
+    // $2,734.375; the API 1,968,750 x $0.003 = $5,906.25; owned pays its $25,000 server up
+    // front; the hybrid (half on the API, half on rented) $4,320.3125. Rented has the lowest
+    // present cost, and the reason says so, against the API.
+    let r = eval(json!({
+        "workload": { "monthly_requests": 1_000_000, "monthly_growth_pct": -50 },
+        "cloud": { "billing": "scale_to_zero", "usd_per_gpu_hour": 5 },
+        "org": { "horizon_months": 6 },
+        "criteria": { "long_term_cost_priority": true }
+    }));
+    assert_eq!(
+        r.decision.self_host_option,
+        llm_tco::model::SelfHostKind::Owned
+    );
+    close(r.tco.npv_usd.rented, 2_734.375);
+    close(r.tco.npv_usd.api, 5_906.25);
+    let reason = r
+        .decision
+        .reasons
+        .iter()
+        .find(|x| x.criterion == "criteria.long_term_cost_priority")
+        .expect("a long-term reason");
+    let llm_tco::model::ReasonFact::LongTermCost {
+        lowest,
+        self_host,
+        lowest_usd,
+        other_usd,
+        ..
+    } = reason.fact
+    else {
+        panic!("{:?}", reason.fact)
+    };
+    assert_eq!(lowest, llm_tco::model::Favours::SelfHost);
+    assert_eq!(self_host, llm_tco::model::SelfHostKind::Rented);
+    close(lowest_usd, 2_734.375);
+    close(other_usd, 5_906.25);
+}

@@ -300,10 +300,13 @@ fn long_term_cost(d: &DecisionInputs) -> Option<Reason> {
     if !d.s.criteria.long_term_cost_priority {
         return None;
     }
+    // Every option's present cost counts, whichever self-hosted deployment is cheaper
+    // today: capital paid up front or falling volume can reverse today's order.
     let npv = &d.npv_usd;
-    let self_host_npv = match d.self_host_kind {
-        SelfHostKind::Rented => npv.rented,
-        SelfHostKind::Owned => npv.owned,
+    let (self_host, self_host_npv) = if npv.owned < npv.rented {
+        (SelfHostKind::Owned, npv.owned)
+    } else {
+        (SelfHostKind::Rented, npv.rented)
     };
     let alternative = self_host_npv.min(npv.hybrid);
     let (lowest, lowest_usd, other_usd) = if !d.feasible || npv.api <= alternative {
@@ -315,7 +318,7 @@ fn long_term_cost(d: &DecisionInputs) -> Option<Reason> {
     };
     let fact = ReasonFact::LongTermCost {
         lowest,
-        self_host: d.self_host_kind,
+        self_host,
         horizon_months: d.horizon_months,
         lowest_usd,
         other_usd,

@@ -257,7 +257,8 @@ pub enum ReasonFact {
     },
     TimeToMarket,
     FineTuning,
-    /// The lowest present cost over the horizon (`lowest`) against the next best.
+    /// The lowest present cost over the horizon (`lowest`) against the next best, every
+    /// option compared; `self_host` is the deployment with the lower present cost.
     LongTermCost {
         lowest: Favours,
         self_host: SelfHostKind,
