@@ -469,8 +469,10 @@ fn tco_shows_capital_when_spent_and_replacement() {
     close(m[0].api_usd, 3.0);
     close(m[23].cumulative_api_usd, 72.0);
     close(m[23].cumulative_owned_usd, 45_000.0 + 24.0 * 163.325);
-    // Without discounting the NPV is the plain sum.
-    close(r.tco.npv_usd.owned, m[23].cumulative_owned_usd);
+    // Without discounting the NPV is the plain sum less what the hardware in service at
+    // the end is worth: the second server, at the end of its life, its $5,000 resale value.
+    close(r.tco.remaining_value_usd.owned, 5_000.0);
+    close(r.tco.npv_usd.owned, m[23].cumulative_owned_usd - 5_000.0);
     assert_eq!(r.tco.payback_month_owned, None);
     // The rented GPU ($1,460 a month) never catches up with a $3 API either.
     assert_eq!(r.tco.payback_month_rented, None);
@@ -658,4 +660,23 @@ fn long_term_cost_compares_every_option() {
     assert_eq!(self_host, llm_tco::model::SelfHostKind::Rented);
     close(lowest_usd, 2_734.375);
     close(other_usd, 5_906.25);
+}
+
+#[test]
+fn hardware_in_service_at_the_horizon_is_credited() {
+    // Owned at no cost of capital: (25,000 - 5,000 residual) / 24 months = $833.33 of
+    // capital a month + $163.325 running = $996.658 a month, against $1,460 rented.
+    // Over 10 months the server is 10 months into its 24: it is still worth
+    // 25,000 - 10 x 20,000 / 24 = $16,666.67, so its present cost is
+    // 25,000 + 10 x 163.325 - 16,666.67 = $9,966.58 = 10 x $996.658, under rented's $14,600:
+    // both views find owning cheaper.
+    let r = eval(json!({ "owned": { "cost_of_capital_pct": 0 } }));
+    let monthly = 20_000.0 / 24.0 + 163.325;
+    close(r.options.owned.monthly_usd, monthly);
+    close(r.tco.npv_usd.rented, 14_600.0);
+    close(
+        r.tco.remaining_value_usd.owned,
+        25_000.0 - 10.0 * 20_000.0 / 24.0,
+    );
+    close(r.tco.npv_usd.owned, 10.0 * monthly);
 }

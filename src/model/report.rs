@@ -324,15 +324,20 @@ pub struct Tco {
     /// First month in which cumulative owned cash is no more than cumulative API cash.
     pub payback_month_owned: Option<u32>,
     pub payback_month_rented: Option<u32>,
-    /// Present value of each option's cash over the horizon (a cost).
+    /// Present value of each option's cash over the horizon (a cost), less the present
+    /// value of the owned hardware still in service at its end.
     pub npv_usd: PerOption,
     /// Cumulative cash at the end of the horizon.
     pub total_usd: PerOption,
     /// Owned capital bought in month 1.
     pub upfront_capital_usd: f64,
+    /// What the owned hardware still in service at the end of the horizon is worth (on
+    /// the capital charge's schedule), credited in the NPV; 0 for the API and rented.
+    #[serde(default)]
+    pub remaining_value_usd: PerOption,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct PerOption {
     pub api: f64,
     pub rented: f64,

@@ -228,6 +228,8 @@ pub struct Owned {
     pub overheads: Overheads,
     pub life_months: f64,
     pub residual_share: f64,
+    /// The cost of capital a month (the nominal annual rate / 12).
+    pub rate_per_month: f64,
 }
 
 impl Owned {
@@ -285,7 +287,24 @@ impl Owned {
             overheads,
             life_months,
             residual_share,
+            rate_per_month: rate,
         }
+    }
+
+    /// What `capital` bought `age_months` ago is still worth on the schedule the monthly
+    /// capital charge pays it off by: the balance a loan repaid by that charge still owes,
+    /// B = C (1 + r)^a - PMT ((1 + r)^a - 1) / r, which reaches the residual value at the
+    /// end of life (straight-line book value at a zero rate). Crediting it at the end of a
+    /// horizon shorter than the life makes the cash view agree with the monthly charge.
+    pub fn remaining_value(&self, capital: f64, age_months: f64) -> f64 {
+        let life = self.life_months.max(1.0);
+        let a = age_months.clamp(0.0, life);
+        let r = self.rate_per_month;
+        if r.abs() < 1.0e-12 {
+            return capital * (1.0 - (1.0 - self.residual_share) * a / life);
+        }
+        let growth = (1.0 + r).powf(a);
+        capital * (growth - self.annuity_factor * (growth - 1.0) / r)
     }
 
     /// Capital of a fleet of `replicas` (installation once).
