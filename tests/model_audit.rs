@@ -492,14 +492,11 @@ fn tco_grows_volume_and_finds_payback() {
     // The owned server ($25,000 up front) pays back once cumulative savings cover it.
     let owned = r.tco.payback_month_owned.expect("payback");
     assert!(owned > 1 && owned <= 10, "{owned}");
-    // The NPV at 10% a year discounts month 2 by 1.1^(1/12).
+    // The NPV at 10% a year, 10% / 12 a month, discounts month 2 by 1 + 0.1 / 12.
     let d = eval(
         json!({ "workload": { "monthly_requests": 1_000_000 }, "org": { "discount_rate_pct": 10, "horizon_months": 2 } }),
     );
-    close(
-        d.tco.npv_usd.api,
-        3_000.0 + 3_000.0 / 1.1_f64.powf(1.0 / 12.0),
-    );
+    close(d.tco.npv_usd.api, 3_000.0 + 3_000.0 / (1.0 + 0.1 / 12.0));
 }
 
 #[test]
@@ -679,4 +676,21 @@ fn hardware_in_service_at_the_horizon_is_credited() {
         25_000.0 - 10.0 * 20_000.0 / 24.0,
     );
     close(r.tco.npv_usd.owned, 10.0 * monthly);
+}
+
+#[test]
+fn cost_of_capital_and_discounting_share_one_monthly_rate() {
+    // Both at 12% a year are 1% a month. Owned over 10 months, discounted at 1% a month
+    // (month m by 1.01^(m - 1), the remaining value by 1.01^10): the capital's present cost
+    // is the monthly charge's, 991.4694444652933 x (1 - 1.01^-10) / 0.01
+    // = 991.4694444652933 x 9.4713045 = $9,390.45; running costs and the API are due at
+    // the start of each month: x (1 + 1.01^-1 + ... + 1.01^-9) = x 9.5660176.
+    let r = eval(json!({ "org": { "discount_rate_pct": 12 } }));
+    let v = 1.0 / 1.01_f64;
+    let arrears: f64 = (1..=10).map(|m| v.powi(m)).sum();
+    let due: f64 = (0..10).map(|m| v.powi(m)).sum();
+    let capital = 991.469_444_465_293_3 * arrears;
+    let running = 125.0 + item(&r.options.owned.breakdown, "Power");
+    close(r.tco.npv_usd.owned, capital + running * due);
+    close(r.tco.npv_usd.api, 3.0 * due);
 }

@@ -204,8 +204,11 @@ impl<'a> Months<'a> {
 pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
     let horizon = t.horizon_months.max(1) as usize;
     let growth = 1.0 + t.growth_pct / 100.0;
-    // Discounting a month's cash by (m - 1)/12 years: month 1's spending is today's money.
-    let monthly_discount = (1.0 + t.discount_rate_pct / 100.0).powf(1.0 / 12.0);
+    // The discount rate is a nominal annual rate compounded monthly, the convention the
+    // cost of capital uses too (annual / 12 a month), so that at equal rates the NPV of a
+    // purchase equals that of its monthly capital charge. Month m is discounted by m - 1
+    // months: month 1's spending is today's money.
+    let monthly_discount = 1.0 + t.discount_rate_pct / 100.0 / 12.0;
     let mut cash_of = Months::new(t, horizon);
     let mut months = Vec::with_capacity(horizon);
     let mut cum = [0.0_f64; 4];
