@@ -694,3 +694,32 @@ fn cost_of_capital_and_discounting_share_one_monthly_rate() {
     close(r.tco.npv_usd.owned, capital + running * due);
     close(r.tco.npv_usd.api, 3.0 * due);
 }
+
+#[test]
+fn cache_hits_without_a_cached_price_warn() {
+    // Gemini 1.5 Pro has no cached price: 50% cache hits save nothing, and the report says so.
+    let r = eval(
+        json!({ "api": { "model": "gemini-1.5-pro", "input_usd_per_mtok": null, "output_usd_per_mtok": null,
+                                  "cached_input_usd_per_mtok": null, "cache_hit_pct": 50 } }),
+    );
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("api.cache_hit_pct") && w.contains("no cached")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn an_unknown_nested_field_names_its_whole_path() {
+    let e = Scenario::from_value(&json!({ "workload": { "monthly_requestz": 5 } })).unwrap_err();
+    assert_eq!(e[0].field, "workload.monthly_requestz", "{e:?}");
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_reads() {
+    let s = Scenario::from_json("\u{feff}{ \"workload\": { \"monthly_requests\": 5 } }")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(s.workload.monthly_requests, 5.0);
+}
