@@ -26,6 +26,15 @@ fn base() -> Value {
     common::audit_base(1_000.0)
 }
 
+/// An owned replica's power at the base volume. The server's maximum: 700 W x (1 + 0.82
+/// host share) x PUE 1.5 = 1.911 kW; idle 30% = 0.5733 kW all month: 0.5733 x 730 h x
+/// $0.10 = $41.8509. Busy at 50% = 0.9555 kW; each request occupies the replica
+/// 100 tokens / 100 tokens/s = 1/3,600 h and adds (0.9555 - 0.5733) / 3,600 kWh:
+/// 1,000 requests add $0.0106167.
+const IDLE_POWER_USD: f64 = 41.8509;
+const POWER_USD_PER_REQUEST: f64 = 0.3822 / 3600.0 * 0.1;
+const POWER_USD: f64 = IDLE_POWER_USD + 1000.0 * POWER_USD_PER_REQUEST;
+
 fn with(over: Value) -> Scenario {
     let mut v = base();
     llm_tco::scenario::merge(&mut v, &over);
@@ -159,16 +168,17 @@ fn owned_server_annuity_maintenance_and_power() {
     // Annuity at 12%/12 = 1% a month over 24 months with a 20% residual ($5,000):
     //   PMT = 0.01 x (25,000 - 5,000 / 1.01^24) / (1 - 1.01^-24) = $991.4694444652933.
     // Maintenance 6% a year: 25,000 x 0.06 / 12 = $125.
-    // Power: 700 W x 50% load x PUE 1.5 = 0.525 kW x 730 h x $0.10 = $38.325.
+    // Power: $41.8509 idle + $0.0106167 for 1,000 requests (see POWER_USD), an average
+    // 0.5733 kW + 1,000 x 0.3822 / 3,600 kWh / 730 h.
     let r = eval(json!({}));
     let o = &r.options.owned;
     close(o.capital_usd, 25_000.0);
     close(o.monthly_capital_usd, 991.469_444_465_293_3);
     close(item(&o.breakdown, "Capital"), 991.469_444_465_293_3);
     close(item(&o.breakdown, "Maintenance"), 125.0);
-    close(item(&o.breakdown, "Power"), 38.325);
-    close(o.power_kw, 0.525);
-    close(o.monthly_usd, 991.469_444_465_293_3 + 125.0 + 38.325);
+    close(item(&o.breakdown, "Power"), POWER_USD);
+    close(o.power_kw, 0.5733 + 1000.0 * 0.3822 / 3600.0 / 730.0);
+    close(o.monthly_usd, 991.469_444_465_293_3 + 125.0 + POWER_USD);
 }
 
 #[test]
@@ -435,22 +445,29 @@ fn overflow_is_the_best_whole_number_of_replicas() {
 fn fallback_keeps_one_warm_replica() {
     // The API takes all 1,000 requests ($2 x 1,000 x 1,000 / 1M + $10 x 100 x 1,000 / 1M = $3).
     // One replica is kept warm: rented costs 730 h x $2 = $1,460, owned
-    // $991.47 + $125 + $38.325 = $1,154.79, so the warm replica is owned.
+    // $991.47 + $125 + $41.85 idle power = $1,158.32, so the warm replica is owned.
     let r = eval(json!({ "hybrid": { "strategy": "fallback" } }));
     let h = &r.options.hybrid;
-    close(h.monthly_usd, 3.0 + 991.469_444_465_293_3 + 125.0 + 38.325);
+    close(
+        h.monthly_usd,
+        3.0 + 991.469_444_465_293_3 + 125.0 + IDLE_POWER_USD,
+    );
     assert_eq!(h.self_host_replicas, 1);
     close(h.api_requests_per_month, 1_000.0);
 }
 
 #[test]
 fn routing_sizes_the_self_hosted_part_for_its_share() {
-    // 50% of 1,000 requests to self-hosting: 1 replica (owned is cheaper: $1,154.79);
+    // 50% of 1,000 requests to self-hosting: 1 replica (owned is cheaper: $1,158.32 with
+    // the power of 500 requests);
     // the API takes 500 requests: 500 x $0.003 = $1.50.
     let r = eval(json!({}));
     let h = &r.options.hybrid;
     close(h.self_host_share_pct, 50.0);
-    close(h.monthly_usd, 1.5 + 991.469_444_465_293_3 + 125.0 + 38.325);
+    close(
+        h.monthly_usd,
+        1.5 + 991.469_444_465_293_3 + 125.0 + IDLE_POWER_USD + 500.0 * POWER_USD_PER_REQUEST,
+    );
     assert_eq!(h.self_host_option, llm_tco::model::SelfHostKind::Owned);
 }
 
@@ -458,17 +475,20 @@ fn routing_sizes_the_self_hosted_part_for_its_share() {
 fn tco_shows_capital_when_spent_and_replacement() {
     // Life 1 year inside a 24-month horizon: $25,000 is spent in month 1 and again in
     // month 13, less the 20% resale of the old server ($20,000). Running costs each month:
-    // maintenance $125 + power $38.325. The API costs $3 a month.
+    // maintenance $125 + power (POWER_USD). The API costs $3 a month.
     let r = eval(json!({ "owned": { "life_years": 1 }, "org": { "horizon_months": 24 } }));
     let m = &r.tco.months;
     assert_eq!(m.len(), 24);
-    close(m[0].owned_usd, 25_000.0 + 125.0 + 38.325);
-    close(m[1].owned_usd, 125.0 + 38.325);
-    close(m[12].owned_usd, 20_000.0 + 125.0 + 38.325);
+    close(m[0].owned_usd, 25_000.0 + 125.0 + POWER_USD);
+    close(m[1].owned_usd, 125.0 + POWER_USD);
+    close(m[12].owned_usd, 20_000.0 + 125.0 + POWER_USD);
     close(r.tco.upfront_capital_usd, 25_000.0);
     close(m[0].api_usd, 3.0);
     close(m[23].cumulative_api_usd, 72.0);
-    close(m[23].cumulative_owned_usd, 45_000.0 + 24.0 * 163.325);
+    close(
+        m[23].cumulative_owned_usd,
+        45_000.0 + 24.0 * (125.0 + POWER_USD),
+    );
     // Without discounting the NPV is the plain sum less what the hardware in service at
     // the end is worth: the second server, at the end of its life, its $5,000 resale value.
     close(r.tco.remaining_value_usd.owned, 5_000.0);
@@ -564,7 +584,7 @@ fn a_volume_equal_to_capacity_fits_one_replica() {
 fn overflow_keeps_base_load_on_the_replicas() {
     // 1 request/s x 100 active hours = 360,000 requests per replica at full speed; a peak
     // of 2 sizes a fleet for 180,000 average each, so 500,000 requests need 3 replicas.
-    // API $0.003 a request; a replica $1 x 730 h = $730 (owned costs more: $1,154.79).
+    // API $0.003 a request; a replica $1 x 730 h = $730 (owned costs more: $1,158.32).
     // k = 0: 500,000 x $0.003 = $1,500. k = 1: the replica runs full on the base load,
     // 360,000 requests; the API takes 140,000 x $0.003 = $420: $1,150. k = 2: all
     // self-hosted, $1,460; k = 3: $2,190. Best: one replica, $1,150.
@@ -619,7 +639,7 @@ fn self_hosting_cheaper_only_below_a_volume_says_so() {
 #[test]
 fn long_term_cost_compares_every_option() {
     // Scale-to-zero at $5 per GPU-hour: 1/3,600 GPU-hour a request, $5 / 3,600 a request.
-    // Today (1M requests) rented costs $1,388.89 and owned $1,154.79, so owned is today's
+    // Today (1M requests) rented costs $1,388.89 and owned $1,168.94, so owned is today's
     // self-hosted pick. Volume halves every month for 6 months: 1M x (1 + 1/2 + ... + 1/32)
     // = 1,968,750 requests. Present cost (no discounting): rented 1,968,750 x 5 / 3,600 =
     // $2,734.375; the API 1,968,750 x $0.003 = $5,906.25; owned pays its $25,000 server up
@@ -662,13 +682,14 @@ fn long_term_cost_compares_every_option() {
 #[test]
 fn hardware_in_service_at_the_horizon_is_credited() {
     // Owned at no cost of capital: (25,000 - 5,000 residual) / 24 months = $833.33 of
-    // capital a month + $163.325 running = $996.658 a month, against $1,460 rented.
+    // capital a month + $166.86 running (maintenance and POWER_USD) = $1,000.19 a month,
+    // against $1,460 rented.
     // Over 10 months the server is 10 months into its 24: it is still worth
     // 25,000 - 10 x 20,000 / 24 = $16,666.67, so its present cost is
-    // 25,000 + 10 x 163.325 - 16,666.67 = $9,966.58 = 10 x $996.658, under rented's $14,600:
+    // 25,000 + 10 x 166.86 - 16,666.67 = $10,001.95 = 10 x $1,000.19, under rented's $14,600:
     // both views find owning cheaper.
     let r = eval(json!({ "owned": { "cost_of_capital_pct": 0 } }));
-    let monthly = 20_000.0 / 24.0 + 163.325;
+    let monthly = 20_000.0 / 24.0 + 125.0 + POWER_USD;
     close(r.options.owned.monthly_usd, monthly);
     close(r.tco.npv_usd.rented, 14_600.0);
     close(
@@ -676,6 +697,22 @@ fn hardware_in_service_at_the_horizon_is_credited() {
         25_000.0 - 10.0 * 20_000.0 / 24.0,
     );
     close(r.tco.npv_usd.owned, 10.0 * monthly);
+}
+
+#[test]
+fn power_is_the_servers_draw_at_the_load_it_runs() {
+    // A server draws its GPU's 700 W TDP plus the host's 82% share (DGX H100: 10.2 kW for
+    // eight 700 W GPUs): 1,274 W at most, x PUE 1.5 = 1.911 kW. Idle it draws 30% of
+    // that, 0.5733 kW; busy, the 50% load: 0.9555 kW.
+    // Busy all month (2,628,000 requests fill the replica): 0.9555 x 730 h x $0.10 = $69.7515.
+    let busy = eval(json!({ "workload": { "monthly_requests": 2_628_000 } }));
+    close(item(&busy.options.owned.breakdown, "Power"), 69.7515);
+    close(busy.options.owned.power_kw, 0.9555);
+    // Idle (no requests): 0.5733 x 730 x $0.10 = $41.8509 for the replica kept.
+    let idle = eval(json!({ "workload": { "monthly_requests": 0 },
+                            "self_host": { "redundancy_replicas": 1 } }));
+    close(item(&idle.options.owned.breakdown, "Power"), 41.8509);
+    close(idle.options.owned.power_kw, 0.5733);
 }
 
 #[test]

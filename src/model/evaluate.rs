@@ -230,7 +230,7 @@ impl Lines {
             gpu_price_usd: guard(r.gpu_price_usd),
             capital_usd: guard(owned.capital_usd(replicas)),
             monthly_capital_usd: guard(owned.capital_usd(replicas) * owned.annuity_factor),
-            power_kw: guard(replicas * owned.power_kw_per_replica),
+            power_kw: guard(owned.power.average_kw(replicas, v)),
             fleet: self.fleet(r, cap, cost),
         }
     }

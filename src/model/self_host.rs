@@ -2,6 +2,7 @@
 
 use super::guard::{guard, input};
 use super::inputs::Resolved;
+use super::power::Power;
 use super::report::{CostCategory, CostItem};
 use crate::scenario::{Billing, HOURS_PER_MONTH, Scenario};
 
@@ -221,8 +222,7 @@ pub struct Owned {
     /// Monthly capital charge per dollar of capital (see [`annuity_factor`]).
     pub annuity_factor: f64,
     pub maintenance_per_month_share: f64,
-    pub power_per_replica_usd: f64,
-    pub power_kw_per_replica: f64,
+    pub power: Power,
     pub redundancy_replicas: f64,
     pub facility_usd: f64,
     pub overheads: Overheads,
@@ -247,19 +247,13 @@ impl Owned {
         let annuity_factor = annuity_factor(rate, life_months, residual_share);
         let maintenance_per_month_share =
             input(o.maintenance_pct_per_year, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
-        // GPUs draw TDP x average load, the facility multiplies that by its PUE, and the
-        // hardware runs all 730 hours whether or not traffic arrives.
-        let power_kw_per_replica =
-            g * r.gpu.tdp_watts * input(o.avg_power_load_pct, 0.0, 100.0, 0.0) / 100.0
-                * input(o.pue, 1.0, 10.0, 1.0)
-                / 1000.0;
-        let power_per_replica_usd = power_kw_per_replica
-            * HOURS_PER_MONTH
-            * input(o.electricity_usd_per_kwh, 0.0, 1.0e3, 0.0);
+        // Every server draws its idle power all 730 hours whether or not traffic arrives;
+        // the work adds the rest, per request.
+        let power = Power::new(s, r, g, tokens_per_sec);
         let redundancy_replicas = f64::from(r.redundancy_replicas);
         let per_replica_usd = capital_per_replica_usd
             * (annuity_factor + maintenance_per_month_share)
-            + power_per_replica_usd;
+            + power.idle_usd;
         let facility_usd = input(o.facility_usd_per_month, 0.0, 1.0e12, 0.0);
         let overheads = Overheads::new(s, r);
         let fixed_usd = installation_usd * (annuity_factor + maintenance_per_month_share)
@@ -270,7 +264,7 @@ impl Owned {
             line: Line {
                 fixed_usd,
                 per_replica_usd,
-                per_request_usd: 0.0,
+                per_request_usd: power.usd_per_request,
                 capacity_requests: cap.capacity_requests,
                 full_capacity_requests: cap.full_capacity_requests,
             },
@@ -280,8 +274,7 @@ impl Owned {
             installation_usd,
             annuity_factor,
             maintenance_per_month_share,
-            power_per_replica_usd,
-            power_kw_per_replica,
+            power,
             redundancy_replicas,
             facility_usd,
             overheads,
@@ -329,7 +322,7 @@ impl Owned {
             CostItem {
                 category: CostCategory::Power,
                 item: "Power".into(),
-                usd: replicas * self.power_per_replica_usd,
+                usd: replicas * self.power.idle_usd + v * self.power.usd_per_request,
             },
             CostItem {
                 category: CostCategory::Facility,

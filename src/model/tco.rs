@@ -87,7 +87,7 @@ impl Fleet {
             } else {
                 0.0
             };
-        capital * owned.maintenance_per_month_share + self.installed * owned.power_per_replica_usd
+        capital * owned.maintenance_per_month_share + self.installed * owned.power.idle_usd
     }
 }
 
@@ -163,6 +163,7 @@ impl<'a> Months<'a> {
         let usd = guard(
             capex
                 + self.owned_fleet.running(o)
+                + o.line.per_request_usd * volume
                 + o.facility_usd
                 + o.overheads.infra_usd
                 + o.overheads.ops_usd
@@ -192,7 +193,7 @@ impl<'a> Months<'a> {
                 // Swap the amortised capital and running costs for cash, as for owned.
                 let amortised = o.capital_usd(h.self_host_replicas)
                     * (o.annuity_factor + o.maintenance_per_month_share)
-                    + h.self_host_replicas * o.power_per_replica_usd;
+                    + h.self_host_replicas * o.power.idle_usd;
                 let capex = self.hybrid_fleet.capex(o, month, h.self_host_replicas);
                 usd += capex + self.hybrid_fleet.running(o) - amortised;
             }
