@@ -26,6 +26,15 @@ fn base() -> Value {
     common::audit_base(1_000.0)
 }
 
+/// An owned replica's power at the base volume. The server's maximum: 700 W x (1 + 0.82
+/// host share) x PUE 1.5 = 1.911 kW; idle 30% = 0.5733 kW all month: 0.5733 x 730 h x
+/// $0.10 = $41.8509. Busy at 50% = 0.9555 kW; each request occupies the replica
+/// 100 tokens / 100 tokens/s = 1/3,600 h and adds (0.9555 - 0.5733) / 3,600 kWh:
+/// 1,000 requests add $0.0106167.
+const IDLE_POWER_USD: f64 = 41.8509;
+const POWER_USD_PER_REQUEST: f64 = 0.3822 / 3600.0 * 0.1;
+const POWER_USD: f64 = IDLE_POWER_USD + 1000.0 * POWER_USD_PER_REQUEST;
+
 fn with(over: Value) -> Scenario {
     let mut v = base();
     llm_tco::scenario::merge(&mut v, &over);
@@ -159,16 +168,17 @@ fn owned_server_annuity_maintenance_and_power() {
     // Annuity at 12%/12 = 1% a month over 24 months with a 20% residual ($5,000):
     //   PMT = 0.01 x (25,000 - 5,000 / 1.01^24) / (1 - 1.01^-24) = $991.4694444652933.
     // Maintenance 6% a year: 25,000 x 0.06 / 12 = $125.
-    // Power: 700 W x 50% load x PUE 1.5 = 0.525 kW x 730 h x $0.10 = $38.325.
+    // Power: $41.8509 idle + $0.0106167 for 1,000 requests (see POWER_USD), an average
+    // 0.5733 kW + 1,000 x 0.3822 / 3,600 kWh / 730 h.
     let r = eval(json!({}));
     let o = &r.options.owned;
     close(o.capital_usd, 25_000.0);
     close(o.monthly_capital_usd, 991.469_444_465_293_3);
     close(item(&o.breakdown, "Capital"), 991.469_444_465_293_3);
     close(item(&o.breakdown, "Maintenance"), 125.0);
-    close(item(&o.breakdown, "Power"), 38.325);
-    close(o.power_kw, 0.525);
-    close(o.monthly_usd, 991.469_444_465_293_3 + 125.0 + 38.325);
+    close(item(&o.breakdown, "Power"), POWER_USD);
+    close(o.power_kw, 0.5733 + 1000.0 * 0.3822 / 3600.0 / 730.0);
+    close(o.monthly_usd, 991.469_444_465_293_3 + 125.0 + POWER_USD);
 }
 
 #[test]
@@ -455,22 +465,29 @@ fn overflow_is_the_best_whole_number_of_replicas() {
 fn fallback_keeps_one_warm_replica() {
     // The API takes all 1,000 requests ($2 x 1,000 x 1,000 / 1M + $10 x 100 x 1,000 / 1M = $3).
     // One replica is kept warm: rented costs 730 h x $2 = $1,460, owned
-    // $991.47 + $125 + $38.325 = $1,154.79, so the warm replica is owned.
+    // $991.47 + $125 + $41.85 idle power = $1,158.32, so the warm replica is owned.
     let r = eval(json!({ "hybrid": { "strategy": "fallback" } }));
     let h = &r.options.hybrid;
-    close(h.monthly_usd, 3.0 + 991.469_444_465_293_3 + 125.0 + 38.325);
+    close(
+        h.monthly_usd,
+        3.0 + 991.469_444_465_293_3 + 125.0 + IDLE_POWER_USD,
+    );
     assert_eq!(h.self_host_replicas, 1);
     close(h.api_requests_per_month, 1_000.0);
 }
 
 #[test]
 fn routing_sizes_the_self_hosted_part_for_its_share() {
-    // 50% of 1,000 requests to self-hosting: 1 replica (owned is cheaper: $1,154.79);
+    // 50% of 1,000 requests to self-hosting: 1 replica (owned is cheaper: $1,158.32 with
+    // the power of 500 requests);
     // the API takes 500 requests: 500 x $0.003 = $1.50.
     let r = eval(json!({}));
     let h = &r.options.hybrid;
     close(h.self_host_share_pct, 50.0);
-    close(h.monthly_usd, 1.5 + 991.469_444_465_293_3 + 125.0 + 38.325);
+    close(
+        h.monthly_usd,
+        1.5 + 991.469_444_465_293_3 + 125.0 + IDLE_POWER_USD + 500.0 * POWER_USD_PER_REQUEST,
+    );
     assert_eq!(h.self_host_option, llm_tco::model::SelfHostKind::Owned);
 }
 
@@ -478,19 +495,24 @@ fn routing_sizes_the_self_hosted_part_for_its_share() {
 fn tco_shows_capital_when_spent_and_replacement() {
     // Life 1 year inside a 24-month horizon: $25,000 is spent in month 1 and again in
     // month 13, less the 20% resale of the old server ($20,000). Running costs each month:
-    // maintenance $125 + power $38.325. The API costs $3 a month.
+    // maintenance $125 + power (POWER_USD). The API costs $3 a month.
     let r = eval(json!({ "owned": { "life_years": 1 }, "org": { "horizon_months": 24 } }));
     let m = &r.tco.months;
     assert_eq!(m.len(), 24);
-    close(m[0].owned_usd, 25_000.0 + 125.0 + 38.325);
-    close(m[1].owned_usd, 125.0 + 38.325);
-    close(m[12].owned_usd, 20_000.0 + 125.0 + 38.325);
+    close(m[0].owned_usd, 25_000.0 + 125.0 + POWER_USD);
+    close(m[1].owned_usd, 125.0 + POWER_USD);
+    close(m[12].owned_usd, 20_000.0 + 125.0 + POWER_USD);
     close(r.tco.upfront_capital_usd, 25_000.0);
     close(m[0].api_usd, 3.0);
     close(m[23].cumulative_api_usd, 72.0);
-    close(m[23].cumulative_owned_usd, 45_000.0 + 24.0 * 163.325);
-    // Without discounting the NPV is the plain sum.
-    close(r.tco.npv_usd.owned, m[23].cumulative_owned_usd);
+    close(
+        m[23].cumulative_owned_usd,
+        45_000.0 + 24.0 * (125.0 + POWER_USD),
+    );
+    // Without discounting the NPV is the plain sum less what the hardware in service at
+    // the end is worth: the second server, at the end of its life, its $5,000 resale value.
+    close(r.tco.remaining_value_usd.owned, 5_000.0);
+    close(r.tco.npv_usd.owned, m[23].cumulative_owned_usd - 5_000.0);
     assert_eq!(r.tco.payback_month_owned, None);
     // The rented GPU ($1,460 a month) never catches up with a $3 API either.
     assert_eq!(r.tco.payback_month_rented, None);
@@ -510,14 +532,11 @@ fn tco_grows_volume_and_finds_payback() {
     // The owned server ($25,000 up front) pays back once cumulative savings cover it.
     let owned = r.tco.payback_month_owned.expect("payback");
     assert!(owned > 1 && owned <= 10, "{owned}");
-    // The NPV at 10% a year discounts month 2 by 1.1^(1/12).
+    // The NPV at 10% a year, 10% / 12 a month, discounts month 2 by 1 + 0.1 / 12.
     let d = eval(
         json!({ "workload": { "monthly_requests": 1_000_000 }, "org": { "discount_rate_pct": 10, "horizon_months": 2 } }),
     );
-    close(
-        d.tco.npv_usd.api,
-        3_000.0 + 3_000.0 / 1.1_f64.powf(1.0 / 12.0),
-    );
+    close(d.tco.npv_usd.api, 3_000.0 + 3_000.0 / (1.0 + 0.1 / 12.0));
 }
 
 #[test]
@@ -551,4 +570,213 @@ fn volume_zero_needs_no_serving_replica() {
     close(r.options.rented.monthly_usd, 0.0);
     close(r.options.api.usd_per_request, 0.0);
     assert!(r.warnings.iter().any(|w| w.contains("no requests")));
+}
+
+#[test]
+fn scale_to_zero_bills_the_work_not_the_peak_headroom() {
+    // 1 request/s per replica over 200 active hours = 720,000 requests a month at full
+    // speed; a peak of 4 sizes the fleet for 180,000 average requests per replica.
+    // 72,000 requests are 72,000 / 3,600 per hour = 20 GPU-hours of work: billed 20 h x $2
+    // = $40 (not 80 h: the peak sizes the fleet, it does not lengthen the busy hours).
+    let r = eval(
+        json!({ "workload": { "active_hours_per_month": 200, "peak_to_average": 4,
+                                       "monthly_requests": 72_000 },
+                         "cloud": { "billing": "scale_to_zero" } }),
+    );
+    close(r.capacity.capacity_requests_per_replica, 180_000.0);
+    assert_eq!(r.options.rented.serving_replicas, 1);
+    close(r.options.rented.billed_gpu_hours_per_month, 20.0);
+    close(r.options.rented.monthly_usd, 40.0);
+}
+
+#[test]
+fn a_volume_equal_to_capacity_fits_one_replica() {
+    // 280 tokens/s / 100 tokens = 2.8 requests/s x 730 h x 3,600 = 7,358,400 requests a
+    // month exactly; that volume needs one replica: 730 h x $2 = $1,460.
+    let r = eval(json!({ "workload": { "monthly_requests": 7_358_400 },
+                         "self_host": { "output_tokens_per_sec_per_replica": 280 } }));
+    assert_eq!(r.capacity.capacity_requests_per_replica, 7_358_400.0);
+    assert_eq!(r.options.rented.replicas, 1);
+    close(r.options.rented.monthly_usd, 1_460.0);
+}
+
+#[test]
+fn overflow_keeps_base_load_on_the_replicas() {
+    // 1 request/s x 100 active hours = 360,000 requests per replica at full speed; a peak
+    // of 2 sizes a fleet for 180,000 average each, so 500,000 requests need 3 replicas.
+    // API $0.003 a request; a replica $1 x 730 h = $730 (owned costs more: $1,158.32).
+    // k = 0: 500,000 x $0.003 = $1,500. k = 1: the replica runs full on the base load,
+    // 360,000 requests; the API takes 140,000 x $0.003 = $420: $1,150. k = 2: all
+    // self-hosted, $1,460; k = 3: $2,190. Best: one replica, $1,150.
+    let r = eval(
+        json!({ "workload": { "monthly_requests": 500_000, "active_hours_per_month": 100,
+                                       "peak_to_average": 2 },
+                         "cloud": { "usd_per_gpu_hour": 1 },
+                         "hybrid": { "strategy": "overflow" } }),
+    );
+    let h = &r.options.hybrid;
+    close(h.monthly_usd, 1_150.0);
+    close(h.api_requests_per_month, 140_000.0);
+    assert_eq!(h.self_host_replicas, 1);
+}
+
+/// Scale-to-zero at $14.40 per GPU-hour: 1 request/s means 1/3,600 GPU-hour a request,
+/// $0.004, against the API's $0.003 a request plus $100.0005 of fixed fees a month.
+fn dearer_per_request() -> Value {
+    json!({
+        "api": { "fixed_usd_per_month": 100.0005 },
+        "cloud": { "billing": "scale_to_zero", "usd_per_gpu_hour": 14.4 }
+    })
+}
+
+#[test]
+fn self_hosting_cheaper_only_below_a_volume_says_so() {
+    // Self-host minus API at v: 0.004 v - (100.0005 + 0.003 v) = 0.001 v - 100.0005, no
+    // more than 0 up to v = 100,000.5: self-hosting costs no more from 1 to 100,000
+    // requests and more from 100,001 on.
+    let r = eval(dearer_per_request());
+    let b = &r.breakeven.rented_vs_api;
+    assert_eq!(b.monthly_requests, Some(1.0));
+    let at = |v: f64, cheaper: bool| llm_tco::model::Crossing {
+        monthly_requests: v,
+        self_host_cheaper: cheaper,
+    };
+    assert_eq!(b.crossings, vec![at(1.0, true), at(100_001.0, false)]);
+    let reasons = Money::usd().reasons(&r.decision.reasons);
+    let volume = reasons
+        .iter()
+        .find(|x| x.criterion == "workload.monthly_requests")
+        .expect("a volume reason");
+    assert!(
+        volume
+            .text
+            .contains("only between 1 and 100,000 requests a month"),
+        "{}",
+        volume.text
+    );
+}
+
+#[test]
+fn long_term_cost_compares_every_option() {
+    // Scale-to-zero at $5 per GPU-hour: 1/3,600 GPU-hour a request, $5 / 3,600 a request.
+    // Today (1M requests) rented costs $1,388.89 and owned $1,168.94, so owned is today's
+    // self-hosted pick. Volume halves every month for 6 months: 1M x (1 + 1/2 + ... + 1/32)
+    // = 1,968,750 requests. Present cost (no discounting): rented 1,968,750 x 5 / 3,600 =
+    // $2,734.375; the API 1,968,750 x $0.003 = $5,906.25; owned pays its $25,000 server up
+    // front; the hybrid (half on the API, half on rented) $4,320.3125. Rented has the lowest
+    // present cost, and the reason says so, against the API.
+    let r = eval(json!({
+        "workload": { "monthly_requests": 1_000_000, "monthly_growth_pct": -50 },
+        "cloud": { "billing": "scale_to_zero", "usd_per_gpu_hour": 5 },
+        "org": { "horizon_months": 6 },
+        "criteria": { "long_term_cost_priority": true }
+    }));
+    assert_eq!(
+        r.decision.self_host_option,
+        llm_tco::model::SelfHostKind::Owned
+    );
+    close(r.tco.npv_usd.rented, 2_734.375);
+    close(r.tco.npv_usd.api, 5_906.25);
+    let reason = r
+        .decision
+        .reasons
+        .iter()
+        .find(|x| x.criterion == "criteria.long_term_cost_priority")
+        .expect("a long-term reason");
+    let llm_tco::model::ReasonFact::LongTermCost {
+        lowest,
+        self_host,
+        lowest_usd,
+        other_usd,
+        ..
+    } = reason.fact
+    else {
+        panic!("{:?}", reason.fact)
+    };
+    assert_eq!(lowest, llm_tco::model::Favours::SelfHost);
+    assert_eq!(self_host, llm_tco::model::SelfHostKind::Rented);
+    close(lowest_usd, 2_734.375);
+    close(other_usd, 5_906.25);
+}
+
+#[test]
+fn hardware_in_service_at_the_horizon_is_credited() {
+    // Owned at no cost of capital: (25,000 - 5,000 residual) / 24 months = $833.33 of
+    // capital a month + $166.86 running (maintenance and POWER_USD) = $1,000.19 a month,
+    // against $1,460 rented.
+    // Over 10 months the server is 10 months into its 24: it is still worth
+    // 25,000 - 10 x 20,000 / 24 = $16,666.67, so its present cost is
+    // 25,000 + 10 x 166.86 - 16,666.67 = $10,001.95 = 10 x $1,000.19, under rented's $14,600:
+    // both views find owning cheaper.
+    let r = eval(json!({ "owned": { "cost_of_capital_pct": 0 } }));
+    let monthly = 20_000.0 / 24.0 + 125.0 + POWER_USD;
+    close(r.options.owned.monthly_usd, monthly);
+    close(r.tco.npv_usd.rented, 14_600.0);
+    close(
+        r.tco.remaining_value_usd.owned,
+        25_000.0 - 10.0 * 20_000.0 / 24.0,
+    );
+    close(r.tco.npv_usd.owned, 10.0 * monthly);
+}
+
+#[test]
+fn power_is_the_servers_draw_at_the_load_it_runs() {
+    // A server draws its GPU's 700 W TDP plus the host's 82% share (DGX H100: 10.2 kW for
+    // eight 700 W GPUs): 1,274 W at most, x PUE 1.5 = 1.911 kW. Idle it draws 30% of
+    // that, 0.5733 kW; busy, the 50% load: 0.9555 kW.
+    // Busy all month (2,628,000 requests fill the replica): 0.9555 x 730 h x $0.10 = $69.7515.
+    let busy = eval(json!({ "workload": { "monthly_requests": 2_628_000 } }));
+    close(item(&busy.options.owned.breakdown, "Power"), 69.7515);
+    close(busy.options.owned.power_kw, 0.9555);
+    // Idle (no requests): 0.5733 x 730 x $0.10 = $41.8509 for the replica kept.
+    let idle = eval(json!({ "workload": { "monthly_requests": 0 },
+                            "self_host": { "redundancy_replicas": 1 } }));
+    close(item(&idle.options.owned.breakdown, "Power"), 41.8509);
+    close(idle.options.owned.power_kw, 0.5733);
+}
+
+#[test]
+fn cost_of_capital_and_discounting_share_one_monthly_rate() {
+    // Both at 12% a year are 1% a month. Owned over 10 months, discounted at 1% a month
+    // (month m by 1.01^(m - 1), the remaining value by 1.01^10): the capital's present cost
+    // is the monthly charge's, 991.4694444652933 x (1 - 1.01^-10) / 0.01
+    // = 991.4694444652933 x 9.4713045 = $9,390.45; running costs and the API are due at
+    // the start of each month: x (1 + 1.01^-1 + ... + 1.01^-9) = x 9.5660176.
+    let r = eval(json!({ "org": { "discount_rate_pct": 12 } }));
+    let v = 1.0 / 1.01_f64;
+    let arrears: f64 = (1..=10).map(|m| v.powi(m)).sum();
+    let due: f64 = (0..10).map(|m| v.powi(m)).sum();
+    let capital = 991.469_444_465_293_3 * arrears;
+    let running = 125.0 + item(&r.options.owned.breakdown, "Power");
+    close(r.tco.npv_usd.owned, capital + running * due);
+    close(r.tco.npv_usd.api, 3.0 * due);
+}
+
+#[test]
+fn cache_hits_without_a_cached_price_warn() {
+    // Gemini 1.5 Pro has no cached price: 50% cache hits save nothing, and the report says so.
+    let r = eval(
+        json!({ "api": { "model": "gemini-1.5-pro", "input_usd_per_mtok": null, "output_usd_per_mtok": null,
+                                  "cached_input_usd_per_mtok": null, "cache_hit_pct": 50 } }),
+    );
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("api.cache_hit_pct") && w.contains("no cached")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn an_unknown_nested_field_names_its_whole_path() {
+    let e = Scenario::from_value(&json!({ "workload": { "monthly_requestz": 5 } })).unwrap_err();
+    assert_eq!(e[0].field, "workload.monthly_requestz", "{e:?}");
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_reads() {
+    let s = Scenario::from_json("\u{feff}{ \"workload\": { \"monthly_requests\": 5 } }")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(s.workload.monthly_requests, 5.0);
 }

@@ -16,12 +16,17 @@ use serde_json::{Value, json};
 /// The audit scenario of `model_audit.rs` at 1M requests: custom API at $2 / $10 per
 /// million tokens on 1,000 input and 100 output tokens = $0.003 a request ($3,000);
 /// one H100 (2,628,000 requests a month) rented at $2 an hour = $1,460 or owned for
-/// $991.4694444652933 capital + $125 maintenance + $38.325 power = $1,154.7944...
+/// $991.4694444652933 capital + $125 maintenance + $41.8509 idle power = $1,158.3203...
+/// a month, plus $0.0000106167 of power a request (the server at 1.911 kW with PUE idles
+/// at 30%, 0.5733 kW x 730 h x $0.10, and draws 0.3822 kW more for the 1/3,600 h a
+/// request keeps it busy): $1,168.9370... at 1M requests.
 fn base() -> Value {
     common::audit_base(1_000_000.0)
 }
 
-const OWNED_USD: f64 = 991.469_444_465_293_3 + 125.0 + 38.325;
+const OWNED_IDLE_USD: f64 = 991.469_444_465_293_3 + 125.0 + 41.8509;
+const OWNED_USD_PER_REQUEST: f64 = 0.3822 / 3600.0 * 0.1;
+const OWNED_USD: f64 = OWNED_IDLE_USD + 1.0e6 * OWNED_USD_PER_REQUEST;
 
 fn with(over: Value) -> Scenario {
     let mut v = base();
@@ -53,23 +58,24 @@ fn at_volume(s: &Scenario, v: f64) -> Report {
 fn audit_flip_points_by_hand() {
     let flips = flip_points(&with(json!({})));
     let f = Money::usd().flips(&flips);
-    // Volume: the owned server ($1,154.79) against $0.003 a request: 384,931.48 -> 384,932
+    // Volume: the owned server ($1,158.32 + $0.0000106 a request) against $0.003 a request:
+    // 1,158.32 / 0.0029894 = 387,478.02 -> 387,479
     // (renting needs $1,460 / $0.003 = 486,667).
     assert_eq!(f.volume.field, "workload.monthly_requests");
-    assert_eq!(f.volume.value, Some(384_932.0));
+    assert_eq!(f.volume.value, Some(387_479.0));
     assert_eq!(f.volume.current, 1_000_000.0);
     assert_eq!(
         f.volume.text,
-        "Self-hosting costs no more than the API from 384,932 requests a month (today 1,000,000)."
+        "Self-hosting costs no more than the API from 387,479 requests a month (today 1,000,000)."
     );
-    // API prices: $3,000 of tokens against $1,154.79: the multiplier 1,154.79 / 3,000 =
-    // 0.384931..., i.e. 61.5% less, $0.7699 per M input tokens.
+    // API prices: $3,000 of tokens against $1,168.94: the multiplier 1,168.94 / 3,000 =
+    // 0.389646..., i.e. 61% less, $0.7793 per M input tokens.
     assert_eq!(f.api_price.field, API_PRICE_MULTIPLIER);
     close(f.api_price.value.unwrap(), OWNED_USD / 3_000.0);
     assert_eq!(f.api_price.current, 1.0);
     assert_eq!(
         f.api_price.text,
-        "The API would have to cost 61.5% less ($0.7699 per M input tokens) for it to win."
+        "The API would have to cost 61% less ($0.7793 per M input tokens) for it to win."
     );
     // GPU hours: the owned server already beats the API, so their price flips nothing.
     assert_eq!(f.gpu_price.value, None);
@@ -128,7 +134,7 @@ fn audit_flip_points_by_hand() {
 
 #[test]
 fn no_flip_says_so() {
-    // Free API tokens: the API costs $0 at any volume, so no volume makes a $1,154.79 server
+    // Free API tokens: the API costs $0 at any volume, so no volume makes a $1,158.32 server
     // cheaper, and its prices cannot move a bill of no tokens.
     let flips = flip_points(&with(
         json!({ "api": { "input_usd_per_mtok": 0, "output_usd_per_mtok": 0, "cached_input_usd_per_mtok": 0 } }),
@@ -148,7 +154,7 @@ fn no_flip_says_so() {
         "{}",
         f.api_price.text
     );
-    // API fixed costs of $2,000 (0.2 FTE) above the owned server's $1,154.79: no token price
+    // API fixed costs of $2,000 (0.2 FTE) above the owned server's $1,158.32: no token price
     // makes the API cheaper.
     let flips = flip_points(&with(json!({ "api": { "ops_fte": 0.2 } })));
     let f = Money::usd().flips(&flips);
@@ -291,19 +297,22 @@ fn at_volume_scenario(v: f64) -> Scenario {
 #[test]
 fn hybrid_strategies_by_hand() {
     // API fixed costs: 0.1 FTE x $10,000 + $1,200 / 10 months = $1,120; tokens $0.003 a request.
-    // At 1M requests (one owned replica, $1,154.79, is cheaper than renting it):
-    //   routing 50%: 500k on the owned replica $1,154.79 + API 500k x $0.003 + $1,120 = $3,774.79;
-    //   overflow: k = 1 replica carries everything (API unused) = $1,154.79, less than
+    // At 1M requests (one owned replica, $1,168.94, is cheaper than renting it):
+    //   routing 50%: 500k on the owned replica $1,163.63 + API 500k x $0.003 + $1,120 = $3,783.63;
+    //   overflow: k = 1 replica carries everything (API unused) = $1,168.94, less than
     //     k = 0 (API alone, $4,120);
-    //   fallback: API $4,120 + one warm owned replica $1,154.79 = $5,274.79;
-    //   reverse fallback: owned $1,154.79 + the API kept ready at its fixed $1,120 = $2,274.79.
+    //   fallback: API $4,120 + one warm owned replica, idle, $1,158.32 = $5,278.32;
+    //   reverse fallback: owned $1,168.94 + the API kept ready at its fixed $1,120 = $2,288.94.
     let s = with(json!({ "api": { "ops_fte": 0.1, "implementation_usd": 1200 } }));
     let h = hybrid_strategies(&s);
     let ids: Vec<&str> = h.strategies.iter().map(|o| o.strategy.as_str()).collect();
     assert_eq!(ids, ["routing", "overflow", "fallback", REVERSE_FALLBACK]);
-    close(h.strategies[0].monthly_usd, OWNED_USD + 1_500.0 + 1_120.0);
+    close(
+        h.strategies[0].monthly_usd,
+        OWNED_IDLE_USD + 5.0e5 * OWNED_USD_PER_REQUEST + 1_500.0 + 1_120.0,
+    );
     close(h.strategies[1].monthly_usd, OWNED_USD);
-    close(h.strategies[2].monthly_usd, 4_120.0 + OWNED_USD);
+    close(h.strategies[2].monthly_usd, 4_120.0 + OWNED_IDLE_USD);
     close(h.strategies[3].monthly_usd, OWNED_USD + 1_120.0);
     assert_eq!(h.cheapest, "overflow");
     assert_eq!(h.chosen, "routing");

@@ -9,13 +9,26 @@ use llm_tco::scenario::{FieldKind, Scenario, field, preset_scenario};
 use serde_json::{Value, json};
 
 /// The audit scenario of `model_audit.rs` at 1M requests: API $0.003 a request = $3,000;
-/// one owned H100 server $1,154.7944... a month (cheaper than renting it for $1,460).
+/// one owned H100 server $1,158.3203... a month plus its power per request, $0.3822 x
+/// 100 output tokens / (tokens/s x 3,600) x $0.10 (0.3822 kW more while busy, the hours a
+/// request keeps the replica busy, the price per kWh): $1,168.94 at 1M requests and
+/// 100 tokens/s, cheaper than renting it for $1,460.
 fn audit() -> Scenario {
     let v = common::audit_base(1_000_000.0);
     Scenario::from_value(&v).expect("valid audit scenario")
 }
 
-const OWNED_USD: f64 = 991.469_444_465_293_3 + 125.0 + 38.325;
+const OWNED_IDLE_USD: f64 = 991.469_444_465_293_3 + 125.0 + 41.8509;
+
+/// The owned server's power per request at `tokens_per_sec`.
+fn power_per_request(tokens_per_sec: f64) -> f64 {
+    0.3822 * 100.0 / (tokens_per_sec * 3600.0) * 0.1
+}
+
+/// The owned server at `v` requests and 100 tokens/s.
+fn owned_usd(v: f64) -> f64 {
+    OWNED_IDLE_USD + v * power_per_request(100.0)
+}
 
 fn close(actual: f64, expected: f64) {
     assert!(
@@ -36,33 +49,42 @@ fn audit_tornado_by_hand() {
     let t = sensitivity(&audit(), 20.0);
     assert_eq!(t.swing_pct, 20.0);
     assert_eq!(t.bars.len(), SENSITIVITY_FIELDS.len());
-    close(t.base_savings_usd, 3_000.0 - OWNED_USD);
-    // Volume 800k / 1.2M: API $2,400 / $3,600, the owned server unchanged -> a $1,200 swing,
-    // the largest.
+    close(t.base_savings_usd, 3_000.0 - owned_usd(1.0e6));
+    // Volume 800k / 1.2M: API $2,400 / $3,600, the owned server's power moves by
+    // 400k x $0.0000106: a $1,195.75 swing, the largest.
     let b = &t.bars[0];
     assert_eq!(b.field, "workload.monthly_requests");
     assert_eq!((b.low_value, b.high_value), (800_000.0, 1_200_000.0));
-    close(b.savings_low_usd, 2_400.0 - OWNED_USD);
-    close(b.savings_high_usd, 3_600.0 - OWNED_USD);
-    // The breakeven does not move with today's volume: $1,154.79 / $0.003 = 384,931.5 -> 384,932.
-    assert_eq!(b.breakeven_low_requests, Some(384_932.0));
-    assert_eq!(b.breakeven_high_requests, Some(384_932.0));
+    close(b.savings_low_usd, 2_400.0 - owned_usd(8.0e5));
+    close(b.savings_high_usd, 3_600.0 - owned_usd(1.2e6));
+    // The breakeven does not move with today's volume:
+    // $1,158.32 / ($0.003 - $0.0000106) = 387,478.02 -> 387,479.
+    assert_eq!(b.breakeven_low_requests, Some(387_479.0));
+    assert_eq!(b.breakeven_high_requests, Some(387_479.0));
     // Input tokens 800 / 1,200: $0.0016 / $0.0024 of input + $0.001 of output a request
-    // -> API $2,600 / $3,400; the breakeven becomes $1,154.79 / $0.0026 = 444,151.7 -> 444,152.
+    // -> API $2,600 / $3,400; the breakeven becomes
+    // $1,158.32 / ($0.0026 - $0.0000106) = 447,334.4 -> 447,335.
     let b = bar(&t, "workload.input_tokens_per_request");
-    close(b.savings_low_usd, 2_600.0 - OWNED_USD);
-    close(b.savings_high_usd, 3_400.0 - OWNED_USD);
-    assert_eq!(b.breakeven_low_requests, Some(444_152.0));
+    close(b.savings_low_usd, 2_600.0 - owned_usd(1.0e6));
+    close(b.savings_high_usd, 3_400.0 - owned_usd(1.0e6));
+    assert_eq!(b.breakeven_low_requests, Some(447_335.0));
     // The input price moves the same dollars: $1.60 / $2.40 per M.
     let p = bar(&t, "api.input_usd_per_mtok");
     close(p.low_value, 1.6);
     close(p.savings_low_usd, b.savings_low_usd);
     close(p.savings_high_usd, b.savings_high_usd);
-    // Throughput 80 / 120 tokens/s: one replica still carries 1M requests -> no swing.
+    // Throughput 80 / 120 tokens/s: one replica still carries 1M requests; only the
+    // power a request costs moves, with the hours it keeps the replica busy.
     let b = bar(&t, "self_host.output_tokens_per_sec_per_replica");
     close(b.low_value, 80.0);
-    close(b.savings_low_usd, t.base_savings_usd);
-    close(b.savings_high_usd, t.base_savings_usd);
+    close(
+        b.savings_low_usd,
+        3_000.0 - OWNED_IDLE_USD - 1.0e6 * power_per_request(80.0),
+    );
+    close(
+        b.savings_high_usd,
+        3_000.0 - OWNED_IDLE_USD - 1.0e6 * power_per_request(120.0),
+    );
     // Utilisation 100% is at the top of its range: +20% stays at 100.
     let b = bar(&t, "self_host.planning_utilization_pct");
     assert_eq!((b.low_value, b.high_value), (80.0, 100.0));

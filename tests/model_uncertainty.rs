@@ -17,12 +17,16 @@ use serde_json::Value;
 /// The audit scenario of `model_audit.rs`: custom API at $2 / $10 per million tokens,
 /// 1,000 input and 100 output tokens ($0.003 a request); one H100 at a measured
 /// 100 tokens/s (2,628,000 requests a month) rented at $2 an hour ($1,460 a month) or
-/// owned for $991.4694444652933 capital + $125 maintenance + $38.325 power = $1,154.7944...
+/// owned for $991.4694444652933 capital + $125 maintenance + $41.8509 idle power a month
+/// and $0.3822 / 3,600 x $0.10 of power a request while busy.
 fn base() -> Value {
     common::audit_base(1_000_000.0)
 }
 
-const OWNED_USD: f64 = 991.469_444_465_293_3 + 125.0 + 38.325;
+/// The owned server at `v` requests ($1,168.937... at 1M).
+fn owned_usd(v: f64) -> f64 {
+    991.469_444_465_293_3 + 125.0 + 41.8509 + v * 0.3822 / 3600.0 * 0.1
+}
 
 fn audit() -> Scenario {
     Scenario::from_value(&base()).expect("valid audit scenario")
@@ -127,13 +131,13 @@ fn lean_path_equals_evaluate_on_every_preset() {
 
 #[test]
 fn lean_path_hand_computed() {
-    // 1M requests x $0.003 = $3,000; rented one replica $1,460; owned $1,154.79:
-    // savings $3,000 - $1,154.79 = $1,845.21.
+    // 1M requests x $0.003 = $3,000; rented one replica $1,460; owned $1,168.94:
+    // savings $3,000 - $1,168.94 = $1,831.06.
     let c = lean_costs(&audit());
     assert_eq!(c.api_usd, 3_000.0);
     assert_eq!(c.rented_usd, 1_460.0);
-    assert!((c.owned_usd - OWNED_USD).abs() < 1e-9);
-    assert!((c.savings_usd - (3_000.0 - OWNED_USD)).abs() < 1e-9);
+    assert!((c.owned_usd - owned_usd(1.0e6)).abs() < 1e-9);
+    assert!((c.savings_usd - (3_000.0 - owned_usd(1.0e6))).abs() < 1e-9);
     // GPU hour at $1 and API prices halved: API $1,500, rented $730 -> savings $770.
     let c = lean_costs_with(
         &audit(),
@@ -202,11 +206,11 @@ fn degenerate_ranges_give_the_point_estimate() {
 
 #[test]
 fn volume_uncertainty_hand_computed() {
-    // Only volume is uncertain: triangular 500k / 1M / 1.5M. Savings = $0.003 v - $1,154.79
-    // (one owned replica carries up to 2,628,000). The triangle's 10% quantile is
-    // 500,000 + sqrt(0.1 x 1,000,000 x 500,000) = 723,606.8, so P10 = 0.003 x 723,606.8
-    // - 1,154.79 = $1,016.03; the median is 1M -> $1,845.21; P90 by symmetry
-    // 1,276,393.2 -> $2,674.39. Every sample is above the 384,932 flip: probability 1.
+    // Only volume is uncertain: triangular 500k / 1M / 1.5M. Savings = $0.003 v - the owned
+    // server at v (one owned replica carries up to 2,628,000). The triangle's 10% quantile
+    // is 500,000 + sqrt(0.1 x 1,000,000 x 500,000) = 723,606.8, so P10 = 0.003 x 723,606.8
+    // - 1,166.00 = $1,004.82; the median is 1M -> $1,831.06; P90 by symmetry
+    // 1,276,393.2 -> $2,657.31. Every sample is above the 387,479 flip: probability 1.
     let u = uncertainty(
         &audit(),
         &[range(
@@ -219,17 +223,17 @@ fn volume_uncertainty_hand_computed() {
         3,
     );
     let near = |got: f64, want: f64| assert!((got - want).abs() < 0.02 * want, "{got} vs {want}");
-    near(u.p10_usd, 0.003 * 723_606.8 - OWNED_USD);
-    near(u.p50_usd, 0.003 * 1_000_000.0 - OWNED_USD);
-    near(u.p90_usd, 0.003 * 1_276_393.2 - OWNED_USD);
-    near(u.mean_usd, 0.003 * 1_000_000.0 - OWNED_USD);
+    near(u.p10_usd, 0.003 * 723_606.8 - owned_usd(723_606.8));
+    near(u.p50_usd, 0.003 * 1_000_000.0 - owned_usd(1.0e6));
+    near(u.p90_usd, 0.003 * 1_276_393.2 - owned_usd(1_276_393.2));
+    near(u.mean_usd, 0.003 * 1_000_000.0 - owned_usd(1.0e6));
     assert_eq!(u.probability_self_host_cheaper, 1.0);
     assert_eq!(u.histogram.len(), 30);
     assert_eq!(u.histogram.iter().map(|h| h.count).sum::<u64>(), 10_000);
-    assert!(u.histogram[0].from_usd >= 0.003 * 500_000.0 - OWNED_USD - 1e-6);
-    assert!(u.histogram[29].to_usd <= 0.003 * 1_500_000.0 - OWNED_USD + 1e-6);
-    // Down to 200k the API wins below 384,932 requests: P(v < 384,932) for the triangle
-    // 200k / 1M / 1.5M is 184,932^2 / (1.3M x 0.8M) = 3.29%.
+    assert!(u.histogram[0].from_usd >= 0.003 * 500_000.0 - owned_usd(500_000.0) - 1e-6);
+    assert!(u.histogram[29].to_usd <= 0.003 * 1_500_000.0 - owned_usd(1_500_000.0) + 1e-6);
+    // Down to 200k the API wins below 387,479 requests: P(v < 387,479) for the triangle
+    // 200k / 1M / 1.5M is 187,479^2 / (1.3M x 0.8M) = 3.38%.
     let u = uncertainty(
         &audit(),
         &[range(
@@ -242,7 +246,7 @@ fn volume_uncertainty_hand_computed() {
         3,
     );
     assert!(
-        (u.probability_self_host_cheaper - (1.0 - 0.032_884)).abs() < 0.008,
+        (u.probability_self_host_cheaper - (1.0 - 0.033_797)).abs() < 0.008,
         "{}",
         u.probability_self_host_cheaper
     );

@@ -12,6 +12,19 @@ fn kind(k: SelfHostKind) -> &'static str {
     k.id()
 }
 
+/// Where self-hosting breaks even, or the range it costs no more in when it costs more
+/// again at volume.
+fn breaks_even(b: Option<f64>, until: Option<f64>) -> String {
+    match (b, until) {
+        (Some(from), Some(to)) => format!(
+            "costs no more only between {} and {} requests a month",
+            count(from),
+            count(to)
+        ),
+        _ => format!("breaks even at {}", breakeven(b)),
+    }
+}
+
 fn breakeven(b: Option<f64>) -> String {
     match b {
         Some(v) => format!("{} requests a month", count(v)),
@@ -23,10 +36,10 @@ fn breakeven(b: Option<f64>) -> String {
 pub fn headline(h: &Headline, m: &Money) -> String {
     match *h {
         Headline::Conflicted => "Self-host, but not as configured: the data must stay inside and the model does not fit the chosen GPUs.".into(),
-        Headline::Api { api_usd, breakeven_requests } => format!(
-            "Start with the API: {} a month today; self-hosting breaks even at {}.",
+        Headline::Api { api_usd, breakeven_requests, cheaper_until } => format!(
+            "Start with the API: {} a month today; self-hosting {}.",
             m.format(api_usd),
-            breakeven(breakeven_requests)
+            breaks_even(breakeven_requests, cheaper_until)
         ),
         Headline::SelfHost { self_host, self_host_usd, api_usd } => format!(
             "Self-host on {} GPUs: {} a month against {} for the API.",
@@ -62,8 +75,8 @@ pub fn reason(r: &Reason, m: &Money) -> String {
             m.format(*hybrid_usd),
             share((1.0 - hybrid_usd / cheaper_pure_usd) * 100.0)
         ),
-        ReasonFact::Volume { band, self_host, monthly_requests, breakeven_requests } => {
-            volume(*band, *self_host, *monthly_requests, *breakeven_requests)
+        ReasonFact::Volume { band, self_host, monthly_requests, breakeven_requests, cheaper_until } => {
+            volume(*band, *self_host, *monthly_requests, breaks_even(*breakeven_requests, *cheaper_until))
         }
         ReasonFact::TrafficPattern { pattern } => traffic(*pattern).into(),
         ReasonFact::FrontierCapability { with_cost_case: true } => "Frontier capability and cost efficiency are both needed: keep the frontier API for the hard cases and self-host the rest.".into(),
@@ -152,20 +165,21 @@ fn cost(favours: Favours, k: SelfHostKind, usd: (f64, f64), tie_pct: f64, m: &Mo
     }
 }
 
-fn volume(band: VolumeBand, k: SelfHostKind, v: f64, b: Option<f64>) -> String {
-    let (k, v, be) = (kind(k), count(v), breakeven(b));
+/// `be` says where self-hosting breaks even (see [`breaks_even`]).
+fn volume(band: VolumeBand, k: SelfHostKind, v: f64, be: String) -> String {
+    let (k, v) = (kind(k), count(v));
     match band {
         VolumeBand::ApiRange => format!(
-            "{v} requests a month is under the roughly 500,000 where APIs are usually the better start; self-hosting on {k} GPUs breaks even at {be}."
+            "{v} requests a month is under the roughly 500,000 where APIs are usually the better start; self-hosting on {k} GPUs {be}."
         ),
         VolumeBand::SelfHostRange => format!(
-            "{v} requests a month is above the 1-2 million where self-hosting usually pays; here it breaks even at {be}."
+            "{v} requests a month is above the 1-2 million where self-hosting usually pays; here it {be}."
         ),
         VolumeBand::Considering => format!(
-            "{v} requests a month is in the 1-2 million band where self-hosting becomes worth considering; here it breaks even at {be}."
+            "{v} requests a month is in the 1-2 million band where self-hosting becomes worth considering; here it {be}."
         ),
         VolumeBand::Between => format!(
-            "{v} requests a month is between the usual API and self-hosting ranges; self-hosting on {k} GPUs breaks even at {be}."
+            "{v} requests a month is between the usual API and self-hosting ranges; self-hosting on {k} GPUs {be}."
         ),
     }
 }

@@ -2,7 +2,7 @@
 //! the real staircase.
 
 use super::api::ApiLine;
-use super::report::Breakeven;
+use super::report::{Breakeven, Crossing};
 use super::self_host::Line;
 
 /// The search ceiling: the largest monthly volume a scenario allows.
@@ -71,19 +71,82 @@ pub fn first_volume(api: &ApiLine, line: &Line) -> Option<f64> {
     (v <= MAX_MONTHLY_REQUESTS && gap(api, line, v) <= 0.0).then_some(v)
 }
 
+/// The last whole volume, from `first` (a volume where self-hosting costs no more), at
+/// which self-hosting costs no more than the API before it costs more for good; `None`
+/// when it stays no dearer at some volume of every step up to the search ceiling.
+///
+/// The lowest gap of step k is at its top when m > 0 (the gap falls inside a step) and at
+/// its bottom otherwise; either way it is linear in k with slope c - m C. When that slope
+/// is not positive self-hosting wins again on every later step. Otherwise the last step
+/// whose lowest gap is <= 0 is found by binary search over k, and the last volume inside
+/// it by binary search on the cost functions themselves (the gap is monotone in a step).
+pub fn last_volume(api: &ApiLine, line: &Line, first: f64) -> Option<f64> {
+    let cap = line.capacity_requests.max(1.0);
+    let m = api.usd_per_request() - line.per_request_usd;
+    if m.is_nan() || line.per_replica_usd - m * cap <= 0.0 {
+        return None;
+    }
+    let steps = (MAX_MONTHLY_REQUESTS / cap).ceil().max(1.0);
+    let bottom = |k: f64| ((k - 1.0) * cap + 1.0).min(MAX_MONTHLY_REQUESTS);
+    let top = |k: f64| (k * cap).min(MAX_MONTHLY_REQUESTS);
+    let lowest = |k: f64| gap(api, line, if m > 0.0 { top(k) } else { bottom(k) });
+    if lowest(steps) <= 0.0 {
+        return None;
+    }
+    // Invariant: lowest(lo) <= 0 (the step of `first`), lowest(hi) > 0.
+    let (mut lo, mut hi) = (line.serving_replicas(first).max(1.0), steps);
+    while hi - lo > 1.0 {
+        let mid = ((lo + hi) / 2.0).floor();
+        if lowest(mid) <= 0.0 {
+            lo = mid
+        } else {
+            hi = mid
+        }
+    }
+    if m > 0.0 {
+        return Some(top(lo));
+    }
+    // The gap rises through the step: the last volume with gap <= 0.
+    let (mut win, mut lose) = (bottom(lo).max(first), top(lo) + 1.0);
+    if gap(api, line, top(lo)) <= 0.0 {
+        return Some(top(lo));
+    }
+    while lose - win > 1.0 {
+        let mid = ((win + lose) / 2.0).floor();
+        if gap(api, line, mid) <= 0.0 {
+            win = mid
+        } else {
+            lose = mid
+        }
+    }
+    Some(win)
+}
+
 pub fn breakeven(api: &ApiLine, line: &Line, tokens_per_request: f64) -> Breakeven {
     match first_volume(api, line) {
-        Some(v) => Breakeven {
-            monthly_requests: Some(v),
-            monthly_tokens: Some(v * tokens_per_request),
-            not_below: None,
-            replicas: Some(line.serving_replicas(v) as u64),
-        },
+        Some(v) => {
+            let mut crossings = vec![Crossing {
+                monthly_requests: v,
+                self_host_cheaper: true,
+            }];
+            crossings.extend(last_volume(api, line, v).map(|last| Crossing {
+                monthly_requests: last + 1.0,
+                self_host_cheaper: false,
+            }));
+            Breakeven {
+                monthly_requests: Some(v),
+                monthly_tokens: Some(v * tokens_per_request),
+                not_below: None,
+                replicas: Some(line.serving_replicas(v) as u64),
+                crossings,
+            }
+        }
         None => Breakeven {
             monthly_requests: None,
             monthly_tokens: None,
             not_below: Some(MAX_MONTHLY_REQUESTS),
             replicas: None,
+            crossings: Vec::new(),
         },
     }
 }
@@ -129,6 +192,7 @@ mod tests {
                                     per_replica_usd: per_replica,
                                     per_request_usd: continuous,
                                     capacity_requests: cap,
+                                    full_capacity_requests: cap,
                                 };
                                 let fast = first_volume(&a, &l);
                                 let slow = brute(&a, &l, 20_000);
@@ -154,6 +218,48 @@ mod tests {
     }
 
     #[test]
+    fn last_volume_matches_brute_force_on_small_staircases() {
+        let mut bounded = 0;
+        for cap in [1.0, 3.0, 7.0, 10.0, 37.0] {
+            for per_replica in [0.0, 5.0, 50.0, 101.0, 730.0] {
+                for continuous in [0.0, 0.3, 2.0] {
+                    for per_request in [0.0, 1.0, 1.7, 10.0] {
+                        for api_fixed in [0.0, 50.0, 400.0] {
+                            let a = api(api_fixed, per_request);
+                            let l = Line {
+                                fixed_usd: 30.0,
+                                per_replica_usd: per_replica,
+                                per_request_usd: continuous,
+                                capacity_requests: cap,
+                                full_capacity_requests: cap,
+                            };
+                            let Some(first) = first_volume(&a, &l) else {
+                                continue;
+                            };
+                            let wins = |v: f64| l.cost(v) <= a.cost(v);
+                            match last_volume(&a, &l, first) {
+                                Some(last) => {
+                                    assert!(wins(last) && last >= first, "{l:?} {a:?}");
+                                    let later = (last as u32 + 1..=20_000).map(f64::from);
+                                    assert!(!later.into_iter().any(wins), "{l:?} {a:?}");
+                                    bounded += 1;
+                                }
+                                None => {
+                                    // Self-hosting still wins somewhere in a late step.
+                                    let k = (10_000.0 / cap).floor();
+                                    let step = ((k - 1.0) * cap + 1.0) as u32..=(k * cap) as u32;
+                                    assert!(step.map(f64::from).any(wins), "{l:?} {a:?}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(bounded > 50, "{bounded}");
+    }
+
+    #[test]
     fn huge_volumes_are_found_without_walking() {
         // $1 of fixed cost per replica of 1 request against an API at $1.000001 a request
         // after $1M of fixed self-hosting: the breakeven is at 1e12 / 1 -> beyond the ceiling.
@@ -163,6 +269,7 @@ mod tests {
             per_replica_usd: 1.0,
             per_request_usd: 0.0,
             capacity_requests: 1.0,
+            full_capacity_requests: 1.0,
         };
         assert_eq!(first_volume(&a, &l), None);
         // Same with $1e4 fixed: 1e4 / 1e-6 = 1e10 requests.

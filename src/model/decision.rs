@@ -28,6 +28,8 @@ pub struct DecisionInputs<'a> {
     pub infeasible_reason: Option<&'a str>,
     /// Breakeven of the cheaper self-hosted option, with and without the API optimisations.
     pub breakeven: Option<f64>,
+    /// The last volume at which that option costs no more, when it costs more again above.
+    pub cheaper_until: Option<f64>,
     pub breakeven_unoptimised: Option<f64>,
     pub api_usd_unoptimised: f64,
     /// The optimisation field that saves the most, if any saves anything.
@@ -145,6 +147,7 @@ fn headline(d: &DecisionInputs, recommendation: Recommendation, conflicted: bool
         Recommendation::Api => Headline::Api {
             api_usd: d.api_usd,
             breakeven_requests: d.breakeven,
+            cheaper_until: d.cheaper_until,
         },
         Recommendation::SelfHost => Headline::SelfHost {
             self_host: d.self_host_kind,
@@ -234,6 +237,7 @@ fn volume(d: &DecisionInputs) -> Option<Reason> {
         self_host: d.self_host_kind,
         monthly_requests: v,
         breakeven_requests: d.breakeven,
+        cheaper_until: d.cheaper_until,
     };
     Some(reason("workload.monthly_requests", favours, weight, fact))
 }
@@ -318,10 +322,13 @@ fn long_term_cost(d: &DecisionInputs) -> Option<Reason> {
     if !d.s.criteria.long_term_cost_priority {
         return None;
     }
+    // Every option's present cost counts, whichever self-hosted deployment is cheaper
+    // today: capital paid up front or falling volume can reverse today's order.
     let npv = &d.npv_usd;
-    let self_host_npv = match d.self_host_kind {
-        SelfHostKind::Rented => npv.rented,
-        SelfHostKind::Owned => npv.owned,
+    let (self_host, self_host_npv) = if npv.owned < npv.rented {
+        (SelfHostKind::Owned, npv.owned)
+    } else {
+        (SelfHostKind::Rented, npv.rented)
     };
     let alternative = self_host_npv.min(npv.hybrid);
     let (lowest, lowest_usd, other_usd) = if !d.feasible || npv.api <= alternative {
@@ -333,7 +340,7 @@ fn long_term_cost(d: &DecisionInputs) -> Option<Reason> {
     };
     let fact = ReasonFact::LongTermCost {
         lowest,
-        self_host: d.self_host_kind,
+        self_host,
         horizon_months: d.horizon_months,
         lowest_usd,
         other_usd,

@@ -13,7 +13,7 @@ use super::inputs::{Resolved, TOKENS_PER_MTOK};
 use super::options::{cost, hybrid_option};
 use super::report::*;
 use super::resolve::{Notes, resolve};
-use super::self_host::{Line, Owned, Rented, utilization_pct};
+use super::self_host::{Line, Owned, Rented, ReplicaCapacity, utilization_pct};
 use super::tco::{self, TcoInputs};
 use crate::scenario::{HybridStrategy, Scenario};
 
@@ -26,7 +26,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         sources: &mut sources,
     };
     let r = resolve(s, &mut notes);
-    let cap = capacity::capacity(&r, &mut warnings);
+    let cap = exact_capacity(capacity::capacity(&r, &mut warnings), &r);
     sources.extend(throughput_source(&cap));
     if r.volume <= 0.0 {
         warnings.push(
@@ -64,6 +64,16 @@ pub fn evaluate(s: &Scenario) -> Report {
         warnings,
         sources,
     }
+}
+
+/// The capacity with its requests per replica taken from [`ReplicaCapacity`], which
+/// keeps a capacity the inputs make whole from being floored by binary rounding.
+fn exact_capacity(mut cap: CapacityCalc, r: &Resolved) -> CapacityCalc {
+    let exact = ReplicaCapacity::new(cap.report.output_tokens_per_sec_per_replica, r);
+    cap.capacity_requests = exact.capacity_requests;
+    cap.report.capacity_requests_per_replica = exact.capacity_requests;
+    cap.report.monthly_requests_per_replica = exact.monthly_requests;
+    cap
 }
 
 /// The catalog measurement the capacity used, if it used one.
@@ -126,10 +136,11 @@ struct Lines {
 
 impl Lines {
     fn new(s: &Scenario, r: &Resolved, cap: &CapacityCalc) -> Self {
+        let tps = cap.report.output_tokens_per_sec_per_replica;
         Self {
             api: ApiLine::new(s, r, true),
-            rented: Rented::new(s, r, cap.gpus_per_replica, cap.capacity_requests),
-            owned: Owned::new(s, r, cap.gpus_per_replica, cap.capacity_requests),
+            rented: Rented::new(s, r, cap.gpus_per_replica, tps),
+            owned: Owned::new(s, r, cap.gpus_per_replica, tps),
             share_pct: input(s.hybrid.self_host_share_pct, 0.0, 100.0, 50.0),
             tokens_per_request: r.input_tokens + r.output_tokens,
         }
@@ -219,7 +230,7 @@ impl Lines {
             gpu_price_usd: guard(r.gpu_price_usd),
             capital_usd: guard(owned.capital_usd(replicas)),
             monthly_capital_usd: guard(owned.capital_usd(replicas) * owned.annuity_factor),
-            power_kw: guard(replicas * owned.power_kw_per_replica),
+            power_kw: guard(owned.power.average_kw(replicas, v)),
             fleet: self.fleet(r, cap, cost),
         }
     }
@@ -264,8 +275,8 @@ impl Lines {
         let v = r.volume;
         let (kind, self_host_usd) = self_host(o);
         let (self_host_line, breakeven) = match kind {
-            SelfHostKind::Rented => (&self.rented.line, b.rented_vs_api.monthly_requests),
-            SelfHostKind::Owned => (&self.owned.line, b.owned_vs_api.monthly_requests),
+            SelfHostKind::Rented => (&self.rented.line, &b.rented_vs_api),
+            SelfHostKind::Owned => (&self.owned.line, &b.owned_vs_api),
         };
         let api_plain = ApiLine::new(s, r, false);
         let optimisation = main_optimisation(s, &self.api, r);
@@ -286,7 +297,8 @@ impl Lines {
             hybrid_usd: o.hybrid.monthly_usd,
             feasible: cap.report.feasible,
             infeasible_reason: cap.report.infeasible_reason.as_deref(),
-            breakeven,
+            breakeven: breakeven.monthly_requests,
+            cheaper_until: breakeven.cheaper_until(),
             breakeven_unoptimised,
             api_usd_unoptimised,
             main_optimisation: optimisation,

@@ -164,6 +164,10 @@ pub enum Headline {
         api_usd: f64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         breakeven_requests: Option<f64>,
+        /// The last volume at which self-hosting costs no more, when it costs more again
+        /// above it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cheaper_until: Option<f64>,
     },
     SelfHost {
         self_host: SelfHostKind,
@@ -236,6 +240,10 @@ pub enum ReasonFact {
         monthly_requests: f64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         breakeven_requests: Option<f64>,
+        /// The last volume at which self-hosting costs no more, when it costs more again
+        /// above it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cheaper_until: Option<f64>,
     },
     TrafficPattern {
         pattern: TrafficPattern,
@@ -249,7 +257,8 @@ pub enum ReasonFact {
     },
     TimeToMarket,
     FineTuning,
-    /// The lowest present cost over the horizon (`lowest`) against the next best.
+    /// The lowest present cost over the horizon (`lowest`) against the next best, every
+    /// option compared; `self_host` is the deployment with the lower present cost.
     LongTermCost {
         lowest: Favours,
         self_host: SelfHostKind,

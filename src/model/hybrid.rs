@@ -124,16 +124,20 @@ impl Parts<'_> {
         }
     }
 
-    /// Overflow: k serving replicas take up to k x capacity, the API the excess. k = 0 is
-    /// the pure API and k = n (enough for all) pure self-hosting, so the best k is never
-    /// worse than either. Between 1 and n - 1 the cost is linear in k (each replica adds
-    /// its price and removes capacity x API price per request), so the minimum over every
-    /// whole k is at 0, 1, n - 1 or n: four evaluations instead of n.
+    /// Overflow: k serving replicas run full on the base load and the API takes what rises
+    /// above them, the peaks. A replica planned for the peak carries `capacity_requests`
+    /// on average, but in overflow it runs at its full speed all the active hours, so k
+    /// replicas take up to k x `full_capacity_requests`. k = 0 is the pure API and k = n
+    /// (the fleet sized for all traffic and its peaks) pure self-hosting, so the best k is
+    /// never worse than either. The cost is linear in k between 1 and the k that takes all
+    /// traffic, v / full capacity, and rises after it, so the minimum over every whole k
+    /// is at 0, 1, either side of that k, n - 1 or n.
     fn overflow(&self, v: f64, kind: SelfHostKind) -> HybridCalc {
         let line = self.line(kind);
         let n = line.serving_replicas(v);
+        let all = v / line.full_capacity_requests.max(1.0);
         let mut best = self.overflow_with(v, 0.0, kind);
-        for k in [1.0, n - 1.0, n] {
+        for k in [1.0, all.floor(), all.ceil(), n - 1.0, n] {
             if k >= 1.0 && k <= n {
                 let c = self.overflow_with(v, k, kind);
                 if c.usd < best.usd {
@@ -147,7 +151,7 @@ impl Parts<'_> {
     /// Overflow with exactly `k` serving replicas (public for the brute-force test).
     pub fn overflow_with(&self, v: f64, k: f64, kind: SelfHostKind) -> HybridCalc {
         let line = self.line(kind);
-        let self_host_requests = (k * line.capacity_requests).min(v);
+        let self_host_requests = (k * line.full_capacity_requests).min(v);
         let api_requests = v - self_host_requests;
         let uses_self_host = k > 0.0;
         let uses_api = api_requests > 0.0 || !uses_self_host;

@@ -160,11 +160,10 @@ impl Basis {
         let tokens_per_sec = r
             .user_tokens_per_sec
             .unwrap_or(self.fallback_tokens_per_sec);
-        let (_, capacity_requests) = capacity::requests_per_replica(tokens_per_sec, r);
         (
             ApiLine::new(s, r, true),
-            Rented::new(s, r, self.gpus_per_replica, capacity_requests),
-            Owned::new(s, r, self.gpus_per_replica, capacity_requests),
+            Rented::new(s, r, self.gpus_per_replica, tokens_per_sec),
+            Owned::new(s, r, self.gpus_per_replica, tokens_per_sec),
         )
     }
 

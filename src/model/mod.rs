@@ -25,6 +25,7 @@ mod hybrid;
 mod inputs;
 mod lean;
 mod options;
+mod power;
 mod report;
 mod resolve;
 mod self_host;
@@ -49,6 +50,7 @@ pub use inputs::TOKENS_PER_MTOK;
 pub use lean::{
     API_PRICE_MULTIPLIER, Costs, LEAN_FIELDS, lean_costs, lean_costs_with, scenario_with,
 };
+pub use power::{HOST_SHARE_OF_GPU_TDP, IDLE_SHARE_OF_MAX};
 pub use report::*;
 pub use self_host::annuity_factor;
 pub use sensitivity::{

@@ -326,6 +326,31 @@ pub struct Breakeven {
     pub not_below: Option<f64>,
     /// Serving replicas needed at the breakeven volume.
     pub replicas: Option<u64>,
+    /// Where the cheaper side changes: the breakeven first, then, when self-hosting costs
+    /// more again at volume, the first volume from which it costs more for good. Just past
+    /// a step edge inside that range one more replica can make it dearer for a while; the
+    /// curve draws those steps.
+    #[serde(default)]
+    pub crossings: Vec<Crossing>,
+}
+
+impl Breakeven {
+    /// The last volume at which self-hosting costs no more, when it costs more again above.
+    pub fn cheaper_until(&self) -> Option<f64> {
+        self.crossings
+            .iter()
+            .find(|c| !c.self_host_cheaper)
+            .map(|c| c.monthly_requests - 1.0)
+    }
+}
+
+/// A volume at which the cheaper of self-hosting and the API changes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Crossing {
+    /// The first whole monthly volume on the new side.
+    pub monthly_requests: f64,
+    /// True when self-hosting costs no more than the API from this volume on.
+    pub self_host_cheaper: bool,
 }
 
 /// Month-by-month cash over the horizon.
@@ -335,15 +360,20 @@ pub struct Tco {
     /// First month in which cumulative owned cash is no more than cumulative API cash.
     pub payback_month_owned: Option<u32>,
     pub payback_month_rented: Option<u32>,
-    /// Present value of each option's cash over the horizon (a cost).
+    /// Present value of each option's cash over the horizon (a cost), less the present
+    /// value of the owned hardware still in service at its end.
     pub npv_usd: PerOption,
     /// Cumulative cash at the end of the horizon.
     pub total_usd: PerOption,
     /// Owned capital bought in month 1.
     pub upfront_capital_usd: f64,
+    /// What the owned hardware still in service at the end of the horizon is worth (on
+    /// the capital charge's schedule), credited in the NPV; 0 for the API and rented.
+    #[serde(default)]
+    pub remaining_value_usd: PerOption,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct PerOption {
     pub api: f64,
     pub rented: f64,

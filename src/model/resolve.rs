@@ -125,7 +125,15 @@ fn api_prices(s: &Scenario, notes: &mut Notes) -> ApiPrices {
             notes.source(item, p, "USD per million tokens", &m.source, &m.as_of);
             p
         }
-        (None, None) => input_price,
+        (None, None) => {
+            if input(s.api.cache_hit_pct, 0.0, 100.0, 0.0) > 0.0 {
+                notes.warnings.push(format!(
+                    "api.cache_hit_pct is set but {} has no cached input price: cache hits are billed at the input price. Set api.cached_input_usd_per_mtok to count them.",
+                    s.api.model
+                ));
+            }
+            input_price
+        }
     };
     ApiPrices {
         input: input_price,

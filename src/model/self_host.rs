@@ -2,6 +2,7 @@
 
 use super::guard::{guard, input};
 use super::inputs::Resolved;
+use super::power::Power;
 use super::report::{CostCategory, CostItem};
 use crate::scenario::{Billing, HOURS_PER_MONTH, Scenario};
 
@@ -15,8 +16,13 @@ pub struct Line {
     pub per_replica_usd: f64,
     /// Continuous part (scale-to-zero billing).
     pub per_request_usd: f64,
-    /// Whole requests a month one serving replica takes (>= 1).
+    /// Whole requests a month one serving replica takes (>= 1), planned for the peak:
+    /// what sizes the fleet.
     pub capacity_requests: f64,
+    /// Whole requests a month one replica serves running at its planned utilisation all
+    /// its active hours, without the peak's headroom (>= `capacity_requests`): what its
+    /// busy hours and an overflow replica's base load are measured against.
+    pub full_capacity_requests: f64,
 }
 
 impl Line {
@@ -31,6 +37,46 @@ impl Line {
 
     pub fn cost(&self, v: f64) -> f64 {
         self.fixed_usd + self.per_replica_usd * self.serving_replicas(v) + self.per_request_usd * v
+    }
+}
+
+/// Requests a month one replica serves at a throughput, as exact as the inputs allow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReplicaCapacity {
+    /// Average monthly requests it can carry while still absorbing the peak.
+    pub monthly_requests: f64,
+    /// The same in whole requests (>= 1): one request more needs another replica.
+    pub capacity_requests: f64,
+    /// Whole requests (>= 1) at full planned speed over the active hours, peak left out.
+    pub full_capacity_requests: f64,
+}
+
+impl ReplicaCapacity {
+    /// Output tokens/s over tokens per request, times the utilisation target, the active
+    /// hours and 3,600 s, over the peak-to-average ratio. The integers are multiplied
+    /// first and divided once, and a result within 1e-9 of a whole number is that number,
+    /// so a capacity the inputs make whole (2.8 requests/s x 730 h x 3,600 = 7,358,400)
+    /// is not floored to one request less by binary rounding.
+    pub fn new(tokens_per_sec: f64, r: &Resolved) -> Self {
+        let work = tokens_per_sec * r.planning_utilization_pct * r.active_hours * 3600.0;
+        let per_request = r.output_tokens * 100.0;
+        let full = snap(guard(work / per_request));
+        let monthly_requests = snap(guard(work / (per_request * r.peak_to_average)));
+        Self {
+            monthly_requests,
+            capacity_requests: monthly_requests.floor().max(1.0),
+            full_capacity_requests: full.floor().max(1.0),
+        }
+    }
+}
+
+/// `x` rounded to the nearest whole number when it is within a relative 1e-9 of it.
+fn snap(x: f64) -> f64 {
+    let whole = x.round();
+    if (x - whole).abs() <= 1.0e-9 * whole.abs().max(1.0) {
+        whole
+    } else {
+        x
     }
 }
 
@@ -51,7 +97,8 @@ pub struct Rented {
 }
 
 impl Rented {
-    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, capacity_requests: f64) -> Self {
+    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, tokens_per_sec: f64) -> Self {
+        let cap = ReplicaCapacity::new(tokens_per_sec, r);
         let g = f64::from(gpus_per_replica);
         let price = r.usd_per_gpu_hour;
         let billing = s.cloud.billing;
@@ -66,11 +113,14 @@ impl Rented {
         let warm_gpu_hours_per_replica = g * warm_hours;
         let warm_replica_usd = warm_gpu_hours_per_replica * price;
         let gpu_hours_per_request = match billing {
-            // Scale to zero bills busy time only: the volume's share of one replica's
-            // capacity-hours (v / capacity x active hours per replica), plus the warm-up
-            // buffer. It is continuous in v, so more demand never costs less, and it
-            // keeps the planning headroom (utilisation, peak) the fleet needs to scale up.
-            Billing::ScaleToZero => g * r.active_hours * (1.0 + buffer) / capacity_requests,
+            // Scale to zero bills busy time only: the hours the work takes at the planned
+            // utilisation (v / full capacity x active hours per replica), plus the warm-up
+            // buffer. The peak decides how many replicas run at once, not how long the
+            // work takes, so it is left out here. Continuous in v: more demand never
+            // costs less.
+            Billing::ScaleToZero => {
+                g * r.active_hours * (1.0 + buffer) / cap.full_capacity_requests
+            }
             Billing::AlwaysOn | Billing::ActiveWindow => 0.0,
         };
         let (per_replica_usd, per_request_usd) = match billing {
@@ -85,7 +135,8 @@ impl Rented {
                 fixed_usd: redundancy_replicas * warm_replica_usd + overheads.monthly_usd(),
                 per_replica_usd,
                 per_request_usd,
-                capacity_requests,
+                capacity_requests: cap.capacity_requests,
+                full_capacity_requests: cap.full_capacity_requests,
             },
             usd_per_gpu_hour: price,
             gpus_per_replica: g,
@@ -171,17 +222,19 @@ pub struct Owned {
     /// Monthly capital charge per dollar of capital (see [`annuity_factor`]).
     pub annuity_factor: f64,
     pub maintenance_per_month_share: f64,
-    pub power_per_replica_usd: f64,
-    pub power_kw_per_replica: f64,
+    pub power: Power,
     pub redundancy_replicas: f64,
     pub facility_usd: f64,
     pub overheads: Overheads,
     pub life_months: f64,
     pub residual_share: f64,
+    /// The cost of capital a month (the nominal annual rate / 12).
+    pub rate_per_month: f64,
 }
 
 impl Owned {
-    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, capacity_requests: f64) -> Self {
+    pub fn new(s: &Scenario, r: &Resolved, gpus_per_replica: u32, tokens_per_sec: f64) -> Self {
+        let cap = ReplicaCapacity::new(tokens_per_sec, r);
         let o = &s.owned;
         let g = f64::from(gpus_per_replica);
         let server = input(o.server_usd_per_gpu, 0.0, 1.0e12, 0.0);
@@ -194,19 +247,13 @@ impl Owned {
         let annuity_factor = annuity_factor(rate, life_months, residual_share);
         let maintenance_per_month_share =
             input(o.maintenance_pct_per_year, 0.0, 1.0e3, 0.0) / 100.0 / 12.0;
-        // GPUs draw TDP x average load, the facility multiplies that by its PUE, and the
-        // hardware runs all 730 hours whether or not traffic arrives.
-        let power_kw_per_replica =
-            g * r.gpu.tdp_watts * input(o.avg_power_load_pct, 0.0, 100.0, 0.0) / 100.0
-                * input(o.pue, 1.0, 10.0, 1.0)
-                / 1000.0;
-        let power_per_replica_usd = power_kw_per_replica
-            * HOURS_PER_MONTH
-            * input(o.electricity_usd_per_kwh, 0.0, 1.0e3, 0.0);
+        // Every server draws its idle power all 730 hours whether or not traffic arrives;
+        // the work adds the rest, per request.
+        let power = Power::new(s, r, g, tokens_per_sec);
         let redundancy_replicas = f64::from(r.redundancy_replicas);
         let per_replica_usd = capital_per_replica_usd
             * (annuity_factor + maintenance_per_month_share)
-            + power_per_replica_usd;
+            + power.idle_usd;
         let facility_usd = input(o.facility_usd_per_month, 0.0, 1.0e12, 0.0);
         let overheads = Overheads::new(s, r);
         let fixed_usd = installation_usd * (annuity_factor + maintenance_per_month_share)
@@ -217,8 +264,9 @@ impl Owned {
             line: Line {
                 fixed_usd,
                 per_replica_usd,
-                per_request_usd: 0.0,
-                capacity_requests,
+                per_request_usd: power.usd_per_request,
+                capacity_requests: cap.capacity_requests,
+                full_capacity_requests: cap.full_capacity_requests,
             },
             gpus_per_replica: g,
             gpu_price_usd: r.gpu_price_usd,
@@ -226,14 +274,30 @@ impl Owned {
             installation_usd,
             annuity_factor,
             maintenance_per_month_share,
-            power_per_replica_usd,
-            power_kw_per_replica,
+            power,
             redundancy_replicas,
             facility_usd,
             overheads,
             life_months,
             residual_share,
+            rate_per_month: rate,
         }
+    }
+
+    /// What `capital` bought `age_months` ago is still worth on the schedule the monthly
+    /// capital charge pays it off by: the balance a loan repaid by that charge still owes,
+    /// B = C (1 + r)^a - PMT ((1 + r)^a - 1) / r, which reaches the residual value at the
+    /// end of life (straight-line book value at a zero rate). Crediting it at the end of a
+    /// horizon shorter than the life makes the cash view agree with the monthly charge.
+    pub fn remaining_value(&self, capital: f64, age_months: f64) -> f64 {
+        let life = self.life_months.max(1.0);
+        let a = age_months.clamp(0.0, life);
+        let r = self.rate_per_month;
+        if r.abs() < 1.0e-12 {
+            return capital * (1.0 - (1.0 - self.residual_share) * a / life);
+        }
+        let growth = (1.0 + r).powf(a);
+        capital * (growth - self.annuity_factor * (growth - 1.0) / r)
     }
 
     /// Capital of a fleet of `replicas` (installation once).
@@ -258,7 +322,7 @@ impl Owned {
             CostItem {
                 category: CostCategory::Power,
                 item: "Power".into(),
-                usd: replicas * self.power_per_replica_usd,
+                usd: replicas * self.power.idle_usd + v * self.power.usd_per_request,
             },
             CostItem {
                 category: CostCategory::Facility,

@@ -4,8 +4,10 @@
 //! instead. Implementation is spent in month 1, owned capital when it is bought (month 1
 //! for today's fleet, later months for growth) and again when a cohort reaches the end
 //! of its life (net of the resale value of the old hardware); the monthly capital charge
-//! is therefore left out. Hardware still in service at the end of the horizon is not
-//! credited, which is conservative for owning.
+//! is therefore left out. Hardware still in service at the end of the horizon is
+//! credited in the NPV at what it is still worth on the capital charge's schedule, so
+//! that a horizon shorter than the hardware's life does not charge the whole purchase to
+//! it and the NPV agrees with the monthly costs on which option is cheaper.
 
 use super::api::ApiLine;
 use super::breakeven::MAX_MONTHLY_REQUESTS;
@@ -23,6 +25,8 @@ struct Fleet {
     /// Capital to re-buy in each month (index = month), net of resale value.
     replacements: Vec<f64>,
     life_months: usize,
+    /// Each purchase: the month it was bought and its capital (re-bought every life).
+    cohorts: Vec<(usize, f64)>,
 }
 
 impl Fleet {
@@ -32,7 +36,21 @@ impl Fleet {
             installation_bought: false,
             replacements: vec![0.0; horizon + 2],
             life_months: (life_months.round() as usize).max(1),
+            cohorts: Vec::new(),
         }
+    }
+
+    /// What the hardware in service at the end of month `horizon` is still worth: each
+    /// cohort's latest generation, at its age then.
+    fn remaining_value(&self, owned: &Owned, horizon: usize) -> f64 {
+        self.cohorts
+            .iter()
+            .filter(|(bought, _)| *bought <= horizon)
+            .map(|&(bought, usd)| {
+                let age = (horizon - bought) % self.life_months + 1;
+                owned.remaining_value(usd, age as f64)
+            })
+            .sum()
     }
 
     fn schedule(&mut self, month: usize, usd: f64) {
@@ -54,6 +72,7 @@ impl Fleet {
             }
             self.installed = needed;
             usd += bought;
+            self.cohorts.push((month, bought));
             self.schedule(month, bought * (1.0 - owned.residual_share));
         }
         usd
@@ -68,7 +87,7 @@ impl Fleet {
             } else {
                 0.0
             };
-        capital * owned.maintenance_per_month_share + self.installed * owned.power_per_replica_usd
+        capital * owned.maintenance_per_month_share + self.installed * owned.power.idle_usd
     }
 }
 
@@ -144,6 +163,7 @@ impl<'a> Months<'a> {
         let usd = guard(
             capex
                 + self.owned_fleet.running(o)
+                + o.line.per_request_usd * volume
                 + o.facility_usd
                 + o.overheads.infra_usd
                 + o.overheads.ops_usd
@@ -173,7 +193,7 @@ impl<'a> Months<'a> {
                 // Swap the amortised capital and running costs for cash, as for owned.
                 let amortised = o.capital_usd(h.self_host_replicas)
                     * (o.annuity_factor + o.maintenance_per_month_share)
-                    + h.self_host_replicas * o.power_per_replica_usd;
+                    + h.self_host_replicas * o.power.idle_usd;
                 let capex = self.hybrid_fleet.capex(o, month, h.self_host_replicas);
                 usd += capex + self.hybrid_fleet.running(o) - amortised;
             }
@@ -185,8 +205,11 @@ impl<'a> Months<'a> {
 pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
     let horizon = t.horizon_months.max(1) as usize;
     let growth = 1.0 + t.growth_pct / 100.0;
-    // Discounting a month's cash by (m - 1)/12 years: month 1's spending is today's money.
-    let monthly_discount = (1.0 + t.discount_rate_pct / 100.0).powf(1.0 / 12.0);
+    // The discount rate is a nominal annual rate compounded monthly, the convention the
+    // cost of capital uses too (annual / 12 a month), so that at equal rates the NPV of a
+    // purchase equals that of its monthly capital charge. Month m is discounted by m - 1
+    // months: month 1's spending is today's money.
+    let monthly_discount = 1.0 + t.discount_rate_pct / 100.0 / 12.0;
     let mut cash_of = Months::new(t, horizon);
     let mut months = Vec::with_capacity(horizon);
     let mut cum = [0.0_f64; 4];
@@ -238,6 +261,18 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
             "Growth takes volume past 100 billion requests a month; the TCO holds it there.".into(),
         );
     }
+    // The hardware is worth its remaining value at the start of the month after the
+    // horizon, discounted like that month's cash.
+    let end_discount = discount / monthly_discount;
+    let remaining = [
+        0.0,
+        0.0,
+        cash_of.owned_fleet.remaining_value(t.owned, horizon),
+        cash_of.hybrid_fleet.remaining_value(t.owned, horizon),
+    ];
+    for i in 2..4 {
+        npv[i] -= remaining[i] * end_discount;
+    }
     let per = |a: [f64; 4]| PerOption {
         api: guard(a[0]),
         rented: guard(a[1]),
@@ -251,5 +286,6 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
         npv_usd: per(npv),
         total_usd: per(cum),
         upfront_capital_usd: guard(upfront_capital_usd),
+        remaining_value_usd: per(remaining),
     }
 }

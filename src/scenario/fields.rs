@@ -172,7 +172,7 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("owned.maintenance_pct_per_year", "maint", "Owned hardware", "Maintenance", "%/year of capital", "Support contracts and spares.", num(0.0, 100.0), advanced),
     f!("owned.electricity_usd_per_kwh", "kwh", "Owned hardware", "Electricity price", "$/kWh", "What the facility pays per kWh.", num(0.0, 10.0)),
     f!("owned.pue", "pue", "Owned hardware", "PUE", "x", "Power usage effectiveness of the facility (1.0 is perfect).", num(1.0, 5.0), advanced),
-    f!("owned.avg_power_load_pct", "load", "Owned hardware", "Average power load", "% of TDP", "Average draw of each GPU over the month.", PCT, advanced),
+    f!("owned.avg_power_load_pct", "load", "Owned hardware", "Power draw while serving", "% of max", "Draw of each server (GPUs and host) while it serves, as a share of its maximum; idle hours draw 30%.", PCT, advanced),
     f!("owned.facility_usd_per_month", "fac", "Owned hardware", "Facility", "$/month", "Colocation, rack space, cooling contracts.", USD, advanced),
 
     f!("hybrid.strategy", "hy", "Hybrid", "Hybrid strategy", "", "Routing splits by share; overflow sends excess to the API; fallback keeps a warm standby.", FieldKind::Choice(HybridStrategy::VARIANTS)),

@@ -83,9 +83,11 @@ impl Scenario {
             return Err(errors);
         }
         let scenario: Scenario = serde_json::from_value(merged).map_err(|e| {
+            let message = e.to_string();
+            let leaf = serde_error_field(&message);
             vec![FieldError::new(
-                &serde_error_field(&e.to_string()),
-                e.to_string(),
+                &key_path(partial, &leaf).unwrap_or(leaf),
+                message,
             )]
         })?;
         scenario.validate()?;
@@ -93,7 +95,9 @@ impl Scenario {
     }
 
     /// Parses canonical JSON text (see [`Scenario::from_value`]).
+    /// A leading UTF-8 byte-order mark, which some editors write, is skipped.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: Value = serde_json::from_str(text).map_err(|e| {
             vec![FieldError::new(
                 "(scenario)",
@@ -113,6 +117,19 @@ fn whole_number_as_integer(spec: &FieldSpec, slot: &mut Value) {
     {
         *slot = Value::from(x as u64);
     }
+}
+
+/// The dotted path of the first key called `key` in `value` (depth first): serde names
+/// an unknown nested field by its own name only, the reader needs where it is.
+fn key_path(value: &Value, key: &str) -> Option<String> {
+    let Value::Object(m) = value else {
+        return None;
+    };
+    if m.contains_key(key) {
+        return Some(key.to_string());
+    }
+    m.iter()
+        .find_map(|(k, v)| key_path(v, key).map(|rest| format!("{k}.{rest}")))
 }
 
 /// serde's messages name the field with "unknown field `x`" or "invalid type ... for key";
