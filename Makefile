@@ -38,11 +38,11 @@ clean:
 	rm -rf dist .build
 	cargo clean
 
-## Fuzz the link decoder and scenario JSON -> report for FUZZ_SECONDS each (nightly;
+## Fuzz the link decoder, scenario JSON -> report and the usage importer for FUZZ_SECONDS each (nightly;
 ## not part of `make test`). Crashes land in fuzz/artifacts/<target>/.
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := link_decode scenario_evaluate
+FUZZ_TARGETS := link_decode scenario_evaluate import_detect_parse
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	@for t in $(FUZZ_TARGETS); do \

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod charts;
 pub mod embed;
 pub mod format;
+pub mod import;
 pub mod link;
 pub mod model;
 pub mod saved;

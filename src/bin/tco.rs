@@ -4,6 +4,7 @@
 //! tco eval [--format json|md] [--samples N] [--seed N] SCENARIO
 //!                                        SCENARIO: a JSON file, `-` for stdin, or a share link
 //! tco presets [--format json|md]
+//! tco import [--format json|md] FILE...   a provider's usage export -> the workload
 //! ```
 //! Exit codes: 0 success, 2 bad input or usage (each problem on stderr, naming its field).
 
@@ -12,15 +13,20 @@ use std::io::Read as _;
 use std::process::ExitCode;
 
 use llm_tco::catalog;
+use llm_tco::import;
 use llm_tco::model::{self, Report};
 use llm_tco::scenario::{FieldError, Scenario};
 
 const USAGE: &str = "usage:
-  tco eval [--format json|md] [--samples N] [--seed N] SCENARIO
+  tco eval [--format json|md] [--samples N] [--seed N] [--usage FILE] SCENARIO
       SCENARIO is a scenario JSON file (partial allowed), - for stdin,
       or a share link (a URL, ?query or key=value&... text);
-      --samples and --seed set the Monte Carlo run (default 10000 samples, seed 42)
+      --samples and --seed set the Monte Carlo run (default 10000 samples, seed 42);
+      --usage lays the workload read from a usage export over the scenario
   tco presets [--format json|md]
+  tco import [--format json|md] FILE...
+      reads usage exports of one provider (usage and cost files combine) and
+      prints the workload they show
   tco help";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -180,11 +186,15 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
     let (format, rest) = (flags.format, &flags.rest);
     match command.as_str() {
         "eval" => {
+            let (usage, rest) = usage_flag(rest)?;
             let [input] = rest.as_slice() else {
                 return Err(vec!["eval: give exactly one SCENARIO".into(), USAGE.into()]);
             };
-            let scenario = load(input)
+            let mut scenario = load(input)
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            if let Some(file) = usage {
+                scenario = with_usage(&scenario, file)?;
+            }
             let report = model::evaluate(&scenario);
             let analyses = Analyses::new(&scenario, &flags);
             Ok(match format {
@@ -201,9 +211,86 @@ fn run(args: &[String]) -> Result<String, Vec<String>> {
                 Format::Md => presets_markdown(),
             })
         }
+        "import" => {
+            if rest.is_empty() {
+                return Err(vec![
+                    "import: give one or more usage export files".into(),
+                    USAGE.into(),
+                ]);
+            }
+            let derived = read_usage(rest)?;
+            Ok(match format {
+                Format::Json => json(&import::report::to_json(&derived))?,
+                Format::Md => import::report::to_markdown(&derived),
+            })
+        }
         "help" | "--help" | "-h" => Ok(format!("{USAGE}\n")),
         other => Err(vec![format!("unknown command \"{other}\""), USAGE.into()]),
     }
+}
+
+/// Splits `--usage FILE` (or `--usage=FILE`) from the arguments of `eval`.
+fn usage_flag<'a>(rest: &[&'a str]) -> Result<(Option<&'a str>, Vec<&'a str>), Vec<String>> {
+    let mut usage = None;
+    let mut others = Vec::new();
+    let mut args = rest.iter();
+    while let Some(&a) = args.next() {
+        if a == "--usage" {
+            usage = Some(
+                *args
+                    .next()
+                    .ok_or_else(|| vec!["--usage: give a FILE".to_string()])?,
+            );
+        } else if let Some(file) = a.strip_prefix("--usage=") {
+            usage = Some(file);
+        } else {
+            others.push(a);
+        }
+    }
+    Ok((usage, others))
+}
+
+/// Reads usage exports (files of one provider) into the workload they show.
+fn read_usage(paths: &[&str]) -> Result<import::Derived, Vec<String>> {
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let size = std::fs::metadata(path)
+            .map_err(|e| vec![format!("{path}: {e}")])?
+            .len();
+        if size > import::MAX_FILE_BYTES as u64 {
+            return Err(vec![format!(
+                "{path}: the file is {:.1} MB; at most {} MB is read (export a shorter period)",
+                size as f64 / 1_048_576.0,
+                import::MAX_FILE_BYTES / 1_048_576
+            )]);
+        }
+        files.push(std::fs::read(path).map_err(|e| vec![format!("{path}: {e}")])?);
+    }
+    let bytes: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    import::import(&bytes).map_err(|e| {
+        let name = e
+            .file
+            .and_then(|i| paths.get(i.checked_sub(1)?))
+            .or(paths.first().filter(|_| paths.len() == 1));
+        vec![e.describe(name.copied())]
+    })
+}
+
+/// The scenario with the workload of a usage export laid over it; says on stderr which
+/// fields the export set and which it did not have.
+fn with_usage(scenario: &Scenario, file: &str) -> Result<Scenario, Vec<String>> {
+    let derived = read_usage(&[file])?;
+    let mut value = scenario.to_value();
+    let applied = import::apply_to_scenario_json(&mut value, &derived);
+    eprintln!("{file}: set {}", applied.join(", "));
+    let missing = import::report::not_in_file(&derived);
+    if !missing.is_empty() {
+        eprintln!(
+            "{file}: not in the export, left as they were: {}",
+            missing.join(", ")
+        );
+    }
+    Scenario::from_value(&value).map_err(|errors| errors.iter().map(ToString::to_string).collect())
 }
 
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Vec<String>> {
