@@ -13,6 +13,7 @@ mod embed_dialog;
 mod export;
 mod field;
 mod header;
+mod import;
 mod inputs;
 mod notices;
 mod offline;
@@ -34,6 +35,7 @@ use charts_panel::ChartsPanel;
 use decision::DecisionCard;
 use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
+use import::ImportPanel;
 pub use header::remove_boot_header;
 use inputs::Inputs;
 use notices::{AccentNotice, LinkNotices};
@@ -71,7 +73,7 @@ fn Calculator() -> impl IntoView {
                 {shows(Section::Results).then(|| view! { <Later soon=true><Results/></Later> })}
                 <ChartsPanel/>
                 {shows(Section::Analysis).then(|| view! { <Analysis/> })}
-                {full_page.then(|| view! { <Later><SavedPanel/></Later><PrintOnDemand/> })}
+                {full_page.then(|| view! { <Later><ImportPanel/></Later><Later><SavedPanel/></Later><PrintOnDemand/> })}
             </div>
         </main>
     }
