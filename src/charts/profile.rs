@@ -35,7 +35,8 @@ pub fn usage_profile(profile: &Profile, look: &Look) -> Chart {
         .map(|h| profile.hour_of_day_pct.get(h).map(|&p| tenths(p)))
         .collect();
     let colour = look.colour(OptionId::Api);
-    frame(look, legend(), 8)
+    // 36 pixels below the grid for the hour axis's name.
+    frame(look, legend(), 36)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .x_axis(
             x_axis(look, AxisType::Category, "Hour of day (UTC)")
@@ -69,7 +70,10 @@ pub fn usage_profile_table(profile: &Profile) -> Table {
         })
         .collect();
     Table {
-        caption: format!("Interactive load by hour of day (UTC), by {}", profile.basis),
+        caption: format!(
+            "Interactive load by hour of day (UTC), by {}",
+            profile.basis
+        ),
         columns: vec!["Hour (UTC)".into(), share_name(profile)],
         rows,
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::{Applied, Importer};
+use crate::format;
 use crate::import::report::{not_in_file, scenario_fields};
 use crate::scenario::{Scenario, field};
 use crate::ui::state::{AppState, use_state};
@@ -15,11 +16,17 @@ fn label(path: &str) -> &str {
     field(path).map_or(path, |f| f.label)
 }
 
-/// A value as a person would type it: numbers with their digits, text without quotes.
+/// A value as its input box shows it: large whole numbers grouped, others in their
+/// shortest digits (25, not 25.0), text without quotes.
 fn shown(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Null => "(empty)".into(),
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() >= 10_000.0 => format::grouped(x, 0),
+            Some(x) => format!("{x}"),
+            None => n.to_string(),
+        },
         other => other.to_string(),
     }
 }

@@ -9,8 +9,11 @@ use super::read::{files_of, read_files};
 
 /// Whether a drag carries files (not text or a link dragged within the page).
 fn carries_files(e: &web_sys::DragEvent) -> bool {
-    e.data_transfer()
-        .is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+    e.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
 }
 
 /// Listens on the window for files dragged over and dropped on the page, and shows the
@@ -53,10 +56,13 @@ pub fn DropOverlay(
         leave.remove();
         drop.remove();
     });
+    // In the body, above everything else on the page, whatever stacks the panel's column.
     view! {
+        <leptos::portal::Portal>
         <div class="import-drop" class:import-drop--on=move || dragging.get() aria-hidden="true">
             <p class="import-drop__text">"Drop usage exports to read them here"<br/>
                 <span class="import-drop__note">"JSON or CSV, read in this browser; nothing is uploaded"</span></p>
         </div>
+        </leptos::portal::Portal>
     }
 }

@@ -18,23 +18,55 @@ fn or_unknown(x: Option<f64>, shown: impl Fn(f64) -> String) -> String {
     x.map_or_else(|| UNKNOWN.to_string(), shown)
 }
 
+/// Tenths, without a trailing ".0": "525", "112.5".
 fn tenths(x: f64) -> String {
-    format::grouped(x, 1)
+    let text = format::grouped(x, 1);
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
 }
 
 /// The figures as (label, value) rows of a definition list.
 fn figures(d: &Derived, money: &Money) -> Vec<(&'static str, String)> {
     let mut rows = vec![
-        ("Requests a month", or_unknown(d.requests_per_month, |x| format::grouped(x, 0))),
-        ("Input tokens a month", format::tokens(d.input_tokens_per_month)),
-        ("Output tokens a month", format::tokens(d.output_tokens_per_month)),
-        ("Input tokens per request", or_unknown(d.input_tokens_per_request, tenths)),
-        ("Output tokens per request", or_unknown(d.output_tokens_per_request, tenths)),
-        ("Cached share of input", or_unknown(d.cached_input_share_pct, format::pct)),
-        ("Reasoning share of output", or_unknown(d.reasoning_share_of_output_pct, format::pct)),
-        ("Active hours a month", or_unknown(d.active_hours_per_month, tenths)),
-        ("Peak to average", or_unknown(d.peak_to_average, |x| format!("{}x", format::grouped(x, 2)))),
-        ("Spend a month", or_unknown(d.spend_usd_per_month, |x| money.format(x))),
+        (
+            "Requests a month",
+            or_unknown(d.requests_per_month, |x| format::grouped(x, 0)),
+        ),
+        (
+            "Input tokens a month",
+            format::tokens(d.input_tokens_per_month),
+        ),
+        (
+            "Output tokens a month",
+            format::tokens(d.output_tokens_per_month),
+        ),
+        (
+            "Input tokens per request",
+            or_unknown(d.input_tokens_per_request, tenths),
+        ),
+        (
+            "Output tokens per request",
+            or_unknown(d.output_tokens_per_request, tenths),
+        ),
+        (
+            "Cached share of input",
+            or_unknown(d.cached_input_share_pct, format::pct),
+        ),
+        (
+            "Reasoning share of output",
+            or_unknown(d.reasoning_share_of_output_pct, format::pct),
+        ),
+        (
+            "Active hours a month",
+            or_unknown(d.active_hours_per_month, tenths),
+        ),
+        (
+            "Peak to average",
+            or_unknown(d.peak_to_average, |x| format!("{}x", format::grouped(x, 2))),
+        ),
+        (
+            "Spend a month",
+            or_unknown(d.spend_usd_per_month, |x| money.format(x)),
+        ),
     ];
     if let Some(billed) = d.billed_usd_per_month {
         rows.push(("Billed a month, every charge", money.format(billed)));
@@ -59,8 +91,12 @@ fn batch_line(b: &Batch) -> String {
 
 /// One model's row: every cell text, so a name holding markup shows as typed.
 fn model_row(m: &ModelUse, money: &Money) -> impl IntoView + use<> {
-    let requests = m.requests.map_or_else(|| "unknown".to_string(), |r| format::grouped(r, 0));
-    let spend = m.spend_usd.map_or_else(|| format::MISSING.to_string(), |s| money.format(s));
+    let requests = m
+        .requests
+        .map_or_else(|| "unknown".to_string(), |r| format::grouped(r, 0));
+    let spend = m
+        .spend_usd
+        .map_or_else(|| format::MISSING.to_string(), |s| money.format(s));
     view! {
         <tr>
             <td class="import__model">{m.model.clone()}</td>
@@ -75,7 +111,11 @@ fn model_row(m: &ModelUse, money: &Money) -> impl IntoView + use<> {
 }
 
 fn models_table(d: &Derived, money: &Money) -> impl IntoView + use<> {
-    let share_of = if d.requests_per_month.is_some() { "requests" } else { "tokens" };
+    let share_of = if d.requests_per_month.is_some() {
+        "requests"
+    } else {
+        "tokens"
+    };
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Models in the file">
             <table class="import__models" data-import="models">
@@ -94,7 +134,12 @@ fn models_table(d: &Derived, money: &Money) -> impl IntoView + use<> {
 /// "2026-11-02 to 2026-11-04 (2 days)".
 fn period(d: &Derived) -> String {
     let day = |t: &str| t.get(..10).unwrap_or(t).to_string();
-    format!("{} to {} ({} days, UTC)", day(&d.period.start), day(&d.period.end), d.period.days)
+    format!(
+        "{} to {} ({} days, UTC)",
+        day(&d.period.start),
+        day(&d.period.end),
+        d.period.days
+    )
 }
 
 /// The files' summary; the chart follows `result` and the display currency.
@@ -104,8 +149,9 @@ pub fn Summary(
     imported: Imported,
 ) -> impl IntoView {
     let state = use_state();
-    let money = state.money();
     let d = imported.derived;
+    // Amounts follow the display currency while the summary is shown.
+    let (for_figures, for_models) = (d.clone(), d.clone());
     let sources: Vec<&str> = d.sources.iter().map(|s| s.label()).collect();
     let skipped = d.rows_skipped.clone();
     let profile = d.profile.clone();
@@ -123,12 +169,12 @@ pub fn Summary(
                 </ul>
             })}
             <dl class="figures import__figures">
-                {figures(&d, &money).into_iter().map(|(label, value)| view! {
+                {move || figures(&for_figures, &state.money()).into_iter().map(|(label, value)| view! {
                     <div><dt>{label}</dt><dd>{value}</dd></div>
                 }).collect_view()}
             </dl>
             {d.batch.as_ref().map(|b| view! { <p class="import__batch" data-import="batch">{batch_line(b)}</p> })}
-            {models_table(&d, &money)}
+            {move || models_table(&for_models, &state.money())}
             {profile.map(|p| {
                 let (drawn, listed) = (p.clone(), p);
                 view! {
