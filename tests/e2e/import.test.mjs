@@ -157,6 +157,18 @@ test('a hostile file is refused with the row named, shown as text, and nothing c
   await page.locator('input[data-import="file"]').setInputFiles({ name: 'formula.csv', mimeType: 'text/csv', buffer: Buffer.from(formula) });
   await page.waitForFunction(() => document.querySelector('[data-import="error"]')?.textContent.includes('formula.csv'));
   assert.match(await error.textContent(), /formula\.csv: line 2: tokens_prompt is "=1\+2", a spreadsheet formula/);
+  // A file over the 50 MB limit is refused from its size, before it is read.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(51 * 1024 * 1024)], 'big.csv'));
+    for (const type of ['dragover', 'drop']) {
+      document.querySelector('main').dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  });
+  await page.waitForFunction(() => document.querySelector('[data-import="error"]')?.textContent.includes('big.csv'));
+  assert.equal(await error.textContent(),
+    'Not read, nothing was changed: big.csv: the file is 51.0 MB; at most 50 MB is read (export a shorter period)');
+  assert.deepEqual(await inputs(page), DEFAULTS);
   // The page keeps working: the next input still recomputes.
   await page.getByLabel('Monthly requests', { exact: true }).fill('2500000');
   await page.waitForFunction((b) => document.querySelector('[data-option=api] .amount').textContent !== b, DEFAULT_API);
