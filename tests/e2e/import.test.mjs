@@ -196,6 +196,19 @@ test('Undo restores the scenario from before the import', async () => {
   assert.deepEqual(await inputs(page), before);
   // Apply is offered again for the same file.
   await page.locator('button[data-import="apply"]').waitFor();
+  // Applied, then another file read: that one is offered to apply in turn.
+  await page.locator('button[data-import="apply"]').click();
+  await page.locator('button[data-import="undo"]').waitFor();
+  await importFiles(page, ['openrouter_activity.csv'], 'input');
+  await summaryOf(page, 'openrouter');
+  await page.locator('button[data-import="apply"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-option=api] .amount').textContent === '$939'
+    && document.querySelector('button[data-import="undo"]'));
+  assert.equal((await inputs(page)).requests, '152');
+  // Its Undo returns to the scenario the first import made.
+  await page.locator('button[data-import="undo"]').click();
+  await page.waitForFunction(() => !document.querySelector('button[data-import="undo"]'));
+  assert.equal((await inputs(page)).requests, '76');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -76,8 +76,11 @@ impl Importer {
         self.status.set(Status::Refused(message));
     }
 
+    /// New files replace the last ones; an import applied before stays in the scenario,
+    /// and the new one is offered to apply over it (its Undo returns to that scenario).
     fn read_well(self, derived: Derived, names: Vec<String>) {
         self.status.set(Status::Idle);
+        self.applied.set(None);
         self.result.set(Some(Imported { derived, names }));
     }
 }
