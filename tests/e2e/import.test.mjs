@@ -189,13 +189,15 @@ test('Undo restores the scenario from before the import', async () => {
   await summaryOf(page, 'litellm');
   await page.locator('button[data-import="apply"]').click();
   await page.locator('button[data-import="undo"]').waitFor();
+  // The keyboard focus moves from the pressed button to the one that replaces it.
+  await page.waitForFunction(() => document.activeElement?.dataset.import === 'undo');
   assert.equal((await inputs(page)).requests, '76');
   assert.equal(await apiCost(page), '$939');
   await page.locator('button[data-import="undo"]').click();
   await page.waitForFunction((b) => document.querySelector('[data-option=api] .amount').textContent === b, costBefore);
   assert.deepEqual(await inputs(page), before);
-  // Apply is offered again for the same file.
-  await page.locator('button[data-import="apply"]').waitFor();
+  // Apply is offered again for the same file, with the focus on it.
+  await page.waitForFunction(() => document.activeElement?.dataset.import === 'apply');
   // Applied, then another file read: that one is offered to apply in turn.
   await page.locator('button[data-import="apply"]').click();
   await page.locator('button[data-import="undo"]').waitFor();

@@ -45,6 +45,24 @@ fn changes(state: AppState, importer: Importer) -> Vec<(&'static str, String, St
     })
 }
 
+/// Moves the keyboard focus to the button `hook` names once it is drawn: the button just
+/// pressed gives way to the other (Apply to Undo and back), and focus would fall to the page.
+fn focus_after_render(hook: &'static str) {
+    request_animation_frame(move || {
+        let button = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("button[data-import=\"{hook}\"]"))
+                    .ok()
+            })
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    });
+}
+
 fn apply(state: AppState, importer: Importer) {
     let Some(fields) = importer
         .result
@@ -66,12 +84,14 @@ fn apply(state: AppState, importer: Importer) {
         set,
         refused,
     }));
+    focus_after_render("undo");
 }
 
 fn undo(state: AppState, importer: Importer) {
     if let Some(applied) = importer.applied.get_untracked() {
         state.replace(applied.previous);
         importer.applied.set(None);
+        focus_after_render("apply");
     }
 }
 

@@ -2,7 +2,7 @@
 //! the browser off the main thread, and the parse started only once "Reading…" is on
 //! screen, since parsing holds the page's thread.
 
-use leptos::prelude::Set;
+use leptos::prelude::{Set, WithUntracked};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -67,7 +67,12 @@ async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, String> {
 /// Reads `files` together (several files of one provider combine) and shows what they
 /// say, or why they were refused; the scenario is not touched either way.
 pub fn read_files(importer: Importer, files: Vec<web_sys::File>) {
-    if files.is_empty() {
+    // One read at a time, as the picker's button is disabled meanwhile: files dropped
+    // during a read are left alone rather than racing it.
+    let reading = importer
+        .status
+        .with_untracked(|s| matches!(s, super::Status::Reading(_)));
+    if files.is_empty() || reading {
         return;
     }
     importer.open.set(true);
