@@ -13,6 +13,7 @@ mod embed_dialog;
 mod export;
 mod field;
 mod header;
+mod import;
 mod inputs;
 mod notices;
 mod offline;
@@ -35,6 +36,7 @@ use decision::DecisionCard;
 use embed::{EmbedRoot, apply_accent, shows};
 use header::Header;
 pub use header::remove_boot_header;
+use import::ImportPanel;
 use inputs::Inputs;
 use notices::{AccentNotice, LinkNotices};
 use print::PrintOnDemand;
@@ -71,7 +73,7 @@ fn Calculator() -> impl IntoView {
                 {shows(Section::Results).then(|| view! { <Later soon=true><Results/></Later> })}
                 <ChartsPanel/>
                 {shows(Section::Analysis).then(|| view! { <Analysis/> })}
-                {full_page.then(|| view! { <Later><SavedPanel/></Later><PrintOnDemand/> })}
+                {full_page.then(|| view! { <Later><ImportPanel/></Later><Later><SavedPanel/></Later><PrintOnDemand/> })}
             </div>
         </main>
     }
