@@ -15,7 +15,7 @@ use super::serving::{
     OperatingPoint, Parallelism, Precision, Shape, Targets,
 };
 use crate::catalog::{self, ThroughputPoint};
-use crate::scenario::Quantization;
+use crate::scenario::{KvCache, Quantization};
 
 /// GPUs per replica tried, smallest first (only those dividing the attention heads are
 /// used).
@@ -38,8 +38,8 @@ pub const TP_EFFICIENCY: f64 = 1.0 / (1.0 + Calibration::FITTED.parallel_loss_pe
 /// Largest batch one scheduler runs (fitted).
 pub const MAX_BATCH: f64 = Calibration::FITTED.max_batch_per_scheduler;
 
-/// Serving choices the scenario does not carry yet; the default is a 16-bit KV cache and
-/// no per-user speed target.
+/// The scenario's serving choices beyond the model and GPU; the default is a 16-bit KV
+/// cache and no per-user speed target.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ServingOptions {
     pub kv_cache: KvCacheDtype,
@@ -63,6 +63,7 @@ fn precision(q: Quantization) -> Precision {
         Quantization::Fp8 => Precision::Fp8,
         Quantization::Int8 => Precision::Int8,
         Quantization::Int4 => Precision::Int4,
+        Quantization::Fp4 => Precision::Fp4,
     }
 }
 
@@ -183,8 +184,16 @@ fn choose_gpus(
     (largest, "memory_fit", false, Some(reason))
 }
 
+/// Capacity under the scenario's own KV cache precision and per-user speed target.
 pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
-    capacity_with(r, ServingOptions::default(), warnings)
+    let opts = ServingOptions {
+        kv_cache: match r.kv_cache {
+            KvCache::Fp16 => KvCacheDtype::Bits16,
+            KvCache::Fp8 => KvCacheDtype::Bits8,
+        },
+        min_output_tokens_per_sec_per_user: r.min_output_tokens_per_sec_per_user,
+    };
+    capacity_with(r, opts, warnings)
 }
 
 pub fn capacity_with(
@@ -235,6 +244,12 @@ pub fn capacity_with(
     if r.quantization == Quantization::Fp8 && !r.gpu.fp8_support {
         warnings.push(format!(
             "{} has no FP8 tensor cores: FP8 weights save memory but compute runs at BF16 speed.",
+            r.gpu.id
+        ));
+    }
+    if r.quantization == Quantization::Fp4 && s.hw.fp4_flops_per_sec.is_none() {
+        warnings.push(format!(
+            "{} has no FP4 tensor cores: FP4 weights save memory and bandwidth but compute runs at BF16 speed.",
             r.gpu.id
         ));
     }
