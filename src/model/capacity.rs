@@ -5,7 +5,10 @@
 //! interactivity targets allow. A catalog measurement is carried over only after scaling
 //! by the engine's own estimates under the scenario's and the measurement's conditions.
 
+mod interactivity;
 mod throughput;
+
+pub use interactivity::{Interactivity, InteractivityPoint, MeasuredPoint, interactivity};
 
 use super::guard::guard;
 use super::inputs::Resolved;
@@ -186,14 +189,37 @@ fn choose_gpus(
 
 /// Capacity under the scenario's own KV cache precision and per-user speed target.
 pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
-    let opts = ServingOptions {
+    capacity_with(r, serving_options(r), warnings)
+}
+
+/// The serving choices the scenario carries.
+fn serving_options(r: &Resolved) -> ServingOptions {
+    ServingOptions {
         kv_cache: match r.kv_cache {
             KvCache::Fp16 => KvCacheDtype::Bits16,
             KvCache::Fp8 => KvCacheDtype::Bits8,
         },
         min_output_tokens_per_sec_per_user: r.min_output_tokens_per_sec_per_user,
-    };
-    capacity_with(r, opts, warnings)
+    }
+}
+
+fn setup(r: &Resolved, opts: ServingOptions) -> Setup {
+    Setup {
+        arch: architecture(r),
+        hw: hardware(r),
+        precision: precision(r.quantization),
+        kv_cache: opts.kv_cache,
+        shape: Shape {
+            input_tokens: r.input_tokens,
+            output_tokens: r.output_tokens,
+        },
+        targets: Targets {
+            min_output_tokens_per_sec_per_user: opts.min_output_tokens_per_sec_per_user,
+            max_time_to_first_token_s: r.latency_slo_ms.map(|ms| ms / 1000.0),
+            concurrency: None,
+        },
+        cal: Calibration::FITTED,
+    }
 }
 
 pub fn capacity_with(
@@ -210,22 +236,7 @@ pub fn capacity_with(
             super::text::count(r.model.context_tokens)
         ));
     }
-    let s = Setup {
-        arch: architecture(r),
-        hw: hardware(r),
-        precision: precision(r.quantization),
-        kv_cache: opts.kv_cache,
-        shape: Shape {
-            input_tokens: r.input_tokens,
-            output_tokens: r.output_tokens,
-        },
-        targets: Targets {
-            min_output_tokens_per_sec_per_user: opts.min_output_tokens_per_sec_per_user,
-            max_time_to_first_token_s: r.latency_slo_ms.map(|ms| ms / 1000.0),
-            concurrency: None,
-        },
-        cal: Calibration::FITTED,
-    };
+    let s = setup(r, opts);
     let (gpus, source, feasible, reason) = choose_gpus(&s, r, warnings);
     if let Some(reason) = &reason {
         warnings.push(format!("Self-hosting is infeasible: {reason}"));
