@@ -203,3 +203,29 @@ fn a_model_that_does_not_fit_has_no_curve_and_no_marker() {
         "Output tokens/s per GPU by output tokens/s per user (the model does not fit these GPUs)"
     );
 }
+
+#[test]
+fn a_catalog_throughput_scales_the_curve_through_the_operating_point() {
+    // At FP8 the catalog's 3,400 tokens/s run is scaled to the workload: the report's
+    // throughput is the engine's x 3,400 / the engine's estimate under the run's
+    // conditions, and the curve's per-GPU figures take the same factor.
+    let s = scenario(json!({ "self_host": { "quantization": "fp8" } }));
+    let (report, json) = chart(&s);
+    let c = &report.capacity;
+    assert_eq!(c.throughput_source, "catalog");
+    let p = c.catalog_point.clone().unwrap();
+    let k = llm_tco::charts::report_scale(&report);
+    assert!((k - 3400.0 / p.estimate_at_measurement).abs() < 1e-9, "{k}");
+    // No target: the operating point is the curve's last batch, on the scaled curve.
+    let curve = xy(series(&json, ESTIMATE));
+    let marker = xy(series(&json, OPERATING_POINT));
+    assert_eq!(curve.last().copied(), marker.first().copied());
+    assert_eq!(marker[0].1, tenth(c.output_tokens_per_sec_per_replica));
+    let caption = interactivity_table(&report, &s).caption;
+    assert!(
+        caption.contains(&format!(
+            "per GPU scaled by {k:.2} to the throughput from catalog"
+        )),
+        "{caption}"
+    );
+}

@@ -12,8 +12,8 @@ use crate::model::{self, Interactivity, OptionId, Report};
 use crate::scenario::Scenario;
 
 /// Series names, in legend order.
-pub const ESTIMATE: &str = "Estimate for this workload";
-pub const MEASURED: &str = "Catalog measurements";
+pub const ESTIMATE: &str = "This workload";
+pub const MEASURED: &str = "Measured";
 pub const OPERATING_POINT: &str = "Operating point";
 
 /// Tokens/s as the chart plots them: to a tenth, 0 when not finite.
@@ -33,11 +33,28 @@ pub fn operating_point(report: &Report) -> (f64, f64, f64) {
     )
 }
 
+/// What the report's throughput is over the engine's at the same batch: 1 for the
+/// estimate, the scaling of a catalog measurement, or your figure over the estimate. The
+/// curve's per-GPU figures take it, so the operating point lies on the curve whichever
+/// source the throughput came from; per-user speeds are the engine's.
+pub fn report_scale(report: &Report) -> f64 {
+    let c = &report.capacity;
+    let engine = c.batch * c.output_tokens_per_sec_per_user;
+    let scale = c.output_tokens_per_sec_per_replica / engine;
+    if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    }
+}
+
 /// The engine's curve for the scenario's model, GPU and workload shape (batches 1, 2,
-/// 4, ... up to the largest that fits), the catalog's measurements of the same model and
-/// GPU per GPU, and the report's operating point, labelled with its batch.
+/// 4, ... up to the largest that fits), scaled by [`report_scale`]; the catalog's
+/// measurements of the same model and GPU per GPU; and the report's operating point,
+/// labelled with its batch.
 pub fn interactivity(report: &Report, s: &Scenario, look: &Look) -> Chart {
     let curve = model::interactivity(s);
+    let scale = report_scale(report);
     let (batch, per_user, per_gpu) = operating_point(report);
     let points = |colour: &'static str, symbol: Symbol, size: f64| {
         Line::new()
@@ -64,7 +81,7 @@ pub fn interactivity(report: &Report, s: &Scenario, look: &Look) -> Chart {
                 .map(|p| {
                     vec![
                         tps(p.output_tokens_per_sec_per_user),
-                        tps(p.output_tokens_per_sec_per_gpu),
+                        tps(p.output_tokens_per_sec_per_gpu * scale),
                     ]
                 })
                 .collect(),
@@ -116,6 +133,7 @@ pub fn interactivity(report: &Report, s: &Scenario, look: &Look) -> Chart {
 /// with its conditions and source.
 pub fn interactivity_table(report: &Report, s: &Scenario) -> Table {
     let curve = model::interactivity(s);
+    let scale = report_scale(report);
     let (batch, per_user, per_gpu) = operating_point(report);
     let number = |x: f64| Cell::Number {
         value: tps(x),
@@ -129,7 +147,7 @@ pub fn interactivity_table(report: &Report, s: &Scenario) -> Table {
                 Cell::Text(ESTIMATE.into()),
                 Cell::count(p.batch),
                 number(p.output_tokens_per_sec_per_user),
-                number(p.output_tokens_per_sec_per_gpu),
+                number(p.output_tokens_per_sec_per_gpu * scale),
                 Cell::Text(String::new()),
             ]
         })
@@ -203,6 +221,14 @@ fn marks(report: &Report, curve: &Interactivity) -> Vec<String> {
         format::grouped(per_user, 1),
         format::grouped(per_gpu, 1)
     )];
+    let scale = report_scale(report);
+    if scale != 1.0 {
+        marks.push(format!(
+            "per GPU scaled by {} to the throughput from {}",
+            format::grouped(scale, 2),
+            c.throughput_source
+        ));
+    }
     if !curve.measured.is_empty() {
         let n = curve.measured.len();
         let plural = if n == 1 { "" } else { "s" };

@@ -28,6 +28,7 @@ pub use breakeven::{breakeven, breakeven_table};
 pub use compare::{compare, scenario_colour};
 pub use interactivity::{
     ESTIMATE, MEASURED, OPERATING_POINT, interactivity, interactivity_table, operating_point,
+    report_scale,
 };
 pub use look::{Look, OPTIONS};
 pub use naming::{fits, label, series_name};
