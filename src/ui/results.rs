@@ -106,7 +106,15 @@ fn operating_figures(r: &Report) -> [String; 3] {
         format!(
             "{} requests together ({})",
             format::grouped(c.batch, 0),
-            c.batch_limited_by.replace('_', " ")
+            match c.batch_limited_by.as_str() {
+                "memory" => "as many as memory holds",
+                "scheduler" => "the serving engine's most",
+                "per_user_speed" => "held by the reading speed",
+                "time_to_first_token" => "held by the latency target",
+                "concurrency" => "a fixed number in flight",
+                // A model that does not fit is costed one sequence at a time.
+                _ => "one at a time",
+            }
         ),
         format!(
             "{} output tokens/s",

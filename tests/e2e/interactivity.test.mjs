@@ -23,7 +23,7 @@ test('the chart marks the operating point the results show, and a reading speed 
   const batchText = await figure('batch');
   const batch = Number(batchText.split(' ')[0].replace(/,/g, ''));
   assert.equal(marker.label.formatter, `Batch ${batch}`);
-  assert.match(batchText, /per user speed/);
+  assert.match(batchText, /held by the reading speed/);
   assert.equal(number(await figure('tokens-per-user')), perUser);
   assert.ok(perUser >= 30, `per-user speed ${perUser} keeps the 30 tokens/s target`);
 
