@@ -2,7 +2,7 @@
 //! `REFERENCE_V1`. After changing either, regenerate it with
 //! `UPDATE_LINKS_DOC=1 cargo test --test link_docs`.
 
-use llm_tco::link::REFERENCE_V1;
+use llm_tco::link::{REFERENCE_V1, WIDENED_V1};
 use llm_tco::scenario::fields::CatalogList;
 use llm_tco::scenario::{FIELDS, FieldKind, FieldSpec};
 
@@ -21,7 +21,11 @@ fn allowed(spec: &FieldSpec) -> String {
             .allowed()
             .trim_start_matches("must be ")
             .replace("(or empty)", "or empty"),
-        FieldKind::Choice(choices) => ids(choices),
+        // A widened key keeps its version 1 values; its second key is described in prose.
+        FieldKind::Choice(choices) => match WIDENED_V1.iter().find(|w| w.alias == spec.alias) {
+            Some(w) => ids(w.v1_values),
+            None => ids(choices),
+        },
         FieldKind::Catalog(CatalogList::ApiModels) => {
             "an API model id from the catalog, or `custom`".into()
         }

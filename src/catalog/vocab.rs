@@ -26,6 +26,8 @@ pub enum Quantization {
     Fp8,
     Int8,
     Int4,
+    /// MXFP4 or NVFP4 weights: FP4 tensor cores where the GPU has them.
+    Fp4,
 }
 
 impl Quantization {
@@ -34,7 +36,7 @@ impl Quantization {
         match self {
             Self::Fp16 => 16.0,
             Self::Fp8 | Self::Int8 => 8.0,
-            Self::Int4 => 4.0,
+            Self::Int4 | Self::Fp4 => 4.0,
         }
     }
 
@@ -98,7 +100,7 @@ mod tests {
         same_ids(<Pricing as VariantArray>::VARIANTS);
         assert_eq!(
             <Quantization as VariantNames>::VARIANTS,
-            ["fp16", "fp8", "int8", "int4"]
+            ["fp16", "fp8", "int8", "int4", "fp4"]
         );
         assert_eq!(
             <Pricing as VariantNames>::VARIANTS,

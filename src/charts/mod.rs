@@ -11,6 +11,7 @@ mod breakdown;
 mod breakeven;
 mod compare;
 mod frame;
+mod interactivity;
 mod json;
 mod look;
 mod naming;
@@ -26,6 +27,10 @@ pub use analysis::{histogram, histogram_table, tornado, tornado_table};
 pub use breakdown::{breakdown, breakdown_table};
 pub use breakeven::{breakeven, breakeven_table};
 pub use compare::{compare, scenario_colour};
+pub use interactivity::{
+    ESTIMATE, MEASURED, OPERATING_POINT, interactivity, interactivity_table, operating_point,
+    report_scale,
+};
 pub use look::{Look, OPTIONS};
 pub use naming::{fits, label, series_name};
 pub use option::{Chart, Series};

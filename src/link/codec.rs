@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::escape::{escape, query_part, unescape};
-use super::frozen::{PRESETS_V1, frozen_preset, reference, reference_value};
+use super::frozen::{
+    PRESETS_V1, WIDENED_V1, field_alias, frozen_preset, reference, reference_value,
+};
 use super::notice::{link_notice, notice, shown};
 use crate::scenario::{CURRENT_VERSION, FIELDS, FieldError, Scenario, json_pointer};
 
@@ -43,7 +45,7 @@ pub fn encode(s: &Scenario) -> String {
         let pointer = json_pointer(spec.path);
         let value = now.pointer(&pointer).unwrap_or(&Value::Null);
         if value != base.pointer(&pointer).unwrap_or(&Value::Null) {
-            let _ = write!(out, "&{}={}", spec.alias, value_text(value));
+            let _ = write!(out, "&{}={}", key_for(spec.alias, value), value_text(value));
         }
     }
     out
@@ -75,8 +77,9 @@ pub fn decode(query_or_url: &str) -> Decoded {
     let mut extras = Vec::new();
     let mut seen = HashSet::new();
     for (key, value) in pairs {
-        // The first value wins, as with URLSearchParams.get in the page.
-        if !seen.insert(key.clone()) {
+        // The first value wins, as with URLSearchParams.get in the page; a field's two
+        // keys count as one.
+        if !seen.insert(field_alias(&key).to_string()) {
             notices.push(notice(
                 &key,
                 "appears more than once; the first value was used",
@@ -146,9 +149,18 @@ fn apply(scenario: &mut Scenario, key: &str, value: &str) -> Option<String> {
             )
         });
     }
-    let Some(spec) = FIELDS.iter().find(|f| f.alias == key) else {
+    let Some(spec) = FIELDS.iter().find(|f| f.alias == field_alias(key)) else {
         return Some("unknown key; ignored".into());
     };
+    if let Some(w) = WIDENED_V1.iter().find(|w| w.alias == key)
+        && !w.v1_values.contains(&value)
+    {
+        return Some(format!(
+            "must be one of {} (got {}; ignored)",
+            w.v1_values.join(", "),
+            shown(value)
+        ));
+    }
     spec.parse_text(value)
         .and_then(|v| scenario.set(spec.path, v))
         .err()
@@ -200,6 +212,15 @@ fn take_version(pairs: &mut Pairs, notices: &mut Vec<FieldError>) -> u32 {
 /// rewritten yet, so the version goes unread.
 fn migrate(_version: u32, pairs: Pairs) -> Pairs {
     pairs
+}
+
+/// The key a field's value is written under: its version 1 key, unless the value is one
+/// that key never took.
+fn key_for(alias: &'static str, value: &Value) -> &'static str {
+    match WIDENED_V1.iter().find(|w| w.alias == alias) {
+        Some(w) if value.as_str().is_some_and(|v| !w.v1_values.contains(&v)) => w.key,
+        _ => alias,
+    }
 }
 
 /// One field value as link text: numbers in their shortest exact form, bools as 1/0,

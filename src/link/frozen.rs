@@ -18,7 +18,34 @@ pub const REFERENCE_V1: &str = "n=&req=1000000&in=2000&out=300&hrs=730&peak=1.5&
 &simpl=30000&gph=&tier=on_demand&bill=always_on&buf=10&gbuy=&srv=5000&inst=5000&life=4\
 &resid=20&coc=8&maint=5&kwh=0.13&pue=1.4&load=60&fac=200&hy=routing&share=50&fteusd=16000\
 &hz=36&disc=8&cur=USD&fx=1&data=public&traffic=predictable&frontier=0&gpuops=0&ttm=0&ft=0\
-&ltc=0&mix=0&resil=0";
+&ltc=0&mix=0&resil=0&utps=&kv=fp16";
+
+/// A choice field whose version 1 key keeps the values version 1 allowed, so a link that
+/// was refused then (`q=fp4`) is refused now; a value the field gained later rides under
+/// the field's second key, which takes every value the field allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Widened {
+    /// The second key.
+    pub key: &'static str,
+    /// The field's version 1 key.
+    pub alias: &'static str,
+    pub v1_values: &'static [&'static str],
+}
+
+/// Frozen like the reference: an entry never changes.
+pub const WIDENED_V1: &[Widened] = &[Widened {
+    key: "wq",
+    alias: "q",
+    v1_values: &["fp16", "fp8", "int8", "int4"],
+}];
+
+/// The field alias a link key stands for: itself, or the version 1 key of a second key.
+pub(super) fn field_alias(key: &str) -> &str {
+    WIDENED_V1
+        .iter()
+        .find(|w| w.key == key)
+        .map_or(key, |w| w.alias)
+}
 
 /// Every preset's values in a version 1 link, as link text laid over [`REFERENCE_V1`] (an
 /// empty text: the preset is the reference itself). Frozen like the reference: an entry

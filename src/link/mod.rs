@@ -18,5 +18,5 @@ mod frozen;
 pub mod notice;
 
 pub use codec::{Decoded, EXTRA_KEYS, MAX_KEYS, MAX_QUERY_BYTES, decode, encode};
-pub use frozen::{PRESETS_V1, REFERENCE_V1, frozen_preset};
+pub use frozen::{PRESETS_V1, REFERENCE_V1, WIDENED_V1, Widened, frozen_preset};
 pub use notice::LINK_NOTICE_FIELD;

@@ -1,6 +1,7 @@
 //! Notices about a link: each names the key, what is wrong, and what is allowed. The
 //! scenario's keys and the page keys (`embed`, `theme`, ...) share them.
 
+use super::frozen::field_alias;
 use crate::scenario::{FIELDS, FieldError};
 
 /// The `field` of notices about the link itself rather than one field.
@@ -14,7 +15,7 @@ pub fn notice(key: &str, problem: impl std::fmt::Display) -> FieldError {
         "p" => "preset",
         _ => FIELDS
             .iter()
-            .find(|f| f.alias == key)
+            .find(|f| f.alias == field_alias(key))
             .map_or(LINK_NOTICE_FIELD, |f| f.path),
     };
     FieldError {

@@ -5,7 +5,10 @@
 //! interactivity targets allow. A catalog measurement is carried over only after scaling
 //! by the engine's own estimates under the scenario's and the measurement's conditions.
 
+mod interactivity;
 mod throughput;
+
+pub use interactivity::{Interactivity, InteractivityPoint, MeasuredPoint, interactivity};
 
 use super::guard::guard;
 use super::inputs::Resolved;
@@ -15,7 +18,7 @@ use super::serving::{
     OperatingPoint, Parallelism, Precision, Shape, Targets,
 };
 use crate::catalog::{self, ThroughputPoint};
-use crate::scenario::Quantization;
+use crate::scenario::{KvCache, Quantization};
 
 /// GPUs per replica tried, smallest first (only those dividing the attention heads are
 /// used).
@@ -38,8 +41,8 @@ pub const TP_EFFICIENCY: f64 = 1.0 / (1.0 + Calibration::FITTED.parallel_loss_pe
 /// Largest batch one scheduler runs (fitted).
 pub const MAX_BATCH: f64 = Calibration::FITTED.max_batch_per_scheduler;
 
-/// Serving choices the scenario does not carry yet; the default is a 16-bit KV cache and
-/// no per-user speed target.
+/// The scenario's serving choices beyond the model and GPU; the default is a 16-bit KV
+/// cache and no per-user speed target.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ServingOptions {
     pub kv_cache: KvCacheDtype,
@@ -63,6 +66,7 @@ fn precision(q: Quantization) -> Precision {
         Quantization::Fp8 => Precision::Fp8,
         Quantization::Int8 => Precision::Int8,
         Quantization::Int4 => Precision::Int4,
+        Quantization::Fp4 => Precision::Fp4,
     }
 }
 
@@ -183,8 +187,39 @@ fn choose_gpus(
     (largest, "memory_fit", false, Some(reason))
 }
 
+/// Capacity under the scenario's own KV cache precision and per-user speed target.
 pub fn capacity(r: &Resolved, warnings: &mut Vec<String>) -> CapacityCalc {
-    capacity_with(r, ServingOptions::default(), warnings)
+    capacity_with(r, serving_options(r), warnings)
+}
+
+/// The serving choices the scenario carries.
+fn serving_options(r: &Resolved) -> ServingOptions {
+    ServingOptions {
+        kv_cache: match r.kv_cache {
+            KvCache::Fp16 => KvCacheDtype::Bits16,
+            KvCache::Fp8 => KvCacheDtype::Bits8,
+        },
+        min_output_tokens_per_sec_per_user: r.min_output_tokens_per_sec_per_user,
+    }
+}
+
+fn setup(r: &Resolved, opts: ServingOptions) -> Setup {
+    Setup {
+        arch: architecture(r),
+        hw: hardware(r),
+        precision: precision(r.quantization),
+        kv_cache: opts.kv_cache,
+        shape: Shape {
+            input_tokens: r.input_tokens,
+            output_tokens: r.output_tokens,
+        },
+        targets: Targets {
+            min_output_tokens_per_sec_per_user: opts.min_output_tokens_per_sec_per_user,
+            max_time_to_first_token_s: r.latency_slo_ms.map(|ms| ms / 1000.0),
+            concurrency: None,
+        },
+        cal: Calibration::FITTED,
+    }
 }
 
 pub fn capacity_with(
@@ -201,22 +236,7 @@ pub fn capacity_with(
             super::text::count(r.model.context_tokens)
         ));
     }
-    let s = Setup {
-        arch: architecture(r),
-        hw: hardware(r),
-        precision: precision(r.quantization),
-        kv_cache: opts.kv_cache,
-        shape: Shape {
-            input_tokens: r.input_tokens,
-            output_tokens: r.output_tokens,
-        },
-        targets: Targets {
-            min_output_tokens_per_sec_per_user: opts.min_output_tokens_per_sec_per_user,
-            max_time_to_first_token_s: r.latency_slo_ms.map(|ms| ms / 1000.0),
-            concurrency: None,
-        },
-        cal: Calibration::FITTED,
-    };
+    let s = setup(r, opts);
     let (gpus, source, feasible, reason) = choose_gpus(&s, r, warnings);
     if let Some(reason) = &reason {
         warnings.push(format!("Self-hosting is infeasible: {reason}"));
@@ -235,6 +255,12 @@ pub fn capacity_with(
     if r.quantization == Quantization::Fp8 && !r.gpu.fp8_support {
         warnings.push(format!(
             "{} has no FP8 tensor cores: FP8 weights save memory but compute runs at BF16 speed.",
+            r.gpu.id
+        ));
+    }
+    if r.quantization == Quantization::Fp4 && s.hw.fp4_flops_per_sec.is_none() {
+        warnings.push(format!(
+            "{} has no FP4 tensor cores: FP4 weights save memory and bandwidth but compute runs at BF16 speed.",
             r.gpu.id
         ));
     }

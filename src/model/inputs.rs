@@ -3,7 +3,7 @@
 
 use super::breakeven::MAX_MONTHLY_REQUESTS;
 use super::guard::input;
-use crate::scenario::Quantization;
+use crate::scenario::{KvCache, Quantization};
 
 /// Tokens in a million: prices are quoted per million tokens.
 pub const TOKENS_PER_MTOK: f64 = 1.0e6;
@@ -36,12 +36,14 @@ pub(crate) struct Resolved {
     pub active_hours: f64,
     pub peak_to_average: f64,
     pub latency_slo_ms: Option<f64>,
+    pub min_output_tokens_per_sec_per_user: Option<f64>,
     pub input_usd_per_mtok: f64,
     pub output_usd_per_mtok: f64,
     pub cached_input_usd_per_mtok: f64,
     pub model: ModelSpec,
     pub gpu: GpuSpec,
     pub quantization: Quantization,
+    pub kv_cache: KvCache,
     pub user_gpus_per_replica: Option<u32>,
     pub user_tokens_per_sec: Option<f64>,
     pub planning_utilization_pct: f64,

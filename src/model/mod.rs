@@ -38,8 +38,9 @@ mod uncertainty;
 
 pub use breakeven::MAX_MONTHLY_REQUESTS;
 pub use capacity::{
-    KV_BYTES_PER_ELEMENT, MAX_BATCH, MBU, MFU, OVERHEAD_GB_PER_GPU, OVERHEAD_VRAM_SHARE,
-    PLANNED_CONCURRENT_SEQUENCES, TP_DEGREES, TP_EFFICIENCY,
+    Interactivity, InteractivityPoint, KV_BYTES_PER_ELEMENT, MAX_BATCH, MBU, MFU, MeasuredPoint,
+    OVERHEAD_GB_PER_GPU, OVERHEAD_VRAM_SHARE, PLANNED_CONCURRENT_SEQUENCES, TP_DEGREES,
+    TP_EFFICIENCY, interactivity,
 };
 pub use curve::MAX_POINTS as MAX_CURVE_POINTS;
 pub use evaluate::evaluate;

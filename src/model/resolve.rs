@@ -47,12 +47,16 @@ pub(crate) fn resolve(s: &Scenario, notes: &mut Notes) -> Resolved {
         ),
         peak_to_average: input(w.peak_to_average, 1.0, 1.0e4, 1.0),
         latency_slo_ms: w.latency_slo_ms.filter(|x| x.is_finite() && *x > 0.0),
+        min_output_tokens_per_sec_per_user: w
+            .min_output_tokens_per_sec_per_user
+            .filter(|x| x.is_finite() && *x > 0.0),
         input_usd_per_mtok: prices.input,
         output_usd_per_mtok: prices.output,
         cached_input_usd_per_mtok: prices.cached_input,
         model,
         gpu: gpu.0,
         quantization: s.self_host.quantization,
+        kv_cache: s.self_host.kv_cache_dtype,
         user_gpus_per_replica: s.self_host.gpus_per_replica.map(|g| g.clamp(1, 8)),
         user_tokens_per_sec: s
             .self_host

@@ -6,7 +6,7 @@ use serde_json::Value;
 use strum::VariantNames;
 
 use super::error::FieldError;
-use super::hosting::Billing;
+use super::hosting::{Billing, KvCache};
 use super::json::json_pointer;
 use super::org::{DataSensitivity, HybridStrategy, TrafficPattern};
 use crate::catalog::{self, Pricing, Quantization};
@@ -148,7 +148,7 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("api.implementation_usd", "aimpl", "Cloud API", "API implementation", "$", "One-off build cost, amortised over the horizon.", USD, advanced),
 
     f!("self_host.model", "om", "Self-hosted model and GPU", "Open model", "", "The open-weight model you would run.", FieldKind::Catalog(CatalogList::OpenModels)),
-    f!("self_host.quantization", "q", "Self-hosted model and GPU", "Quantization", "", "Weight precision: lower needs less memory and may cost quality.", FieldKind::Choice(Quantization::VARIANTS)),
+    f!("self_host.quantization", "q", "Self-hosted model and GPU", "Quantization", "", "Weight precision: lower needs less memory and may cost quality; fp4 (MXFP4/NVFP4) computes in FP4 where the GPU has it.", FieldKind::Choice(Quantization::VARIANTS)),
     f!("self_host.gpu", "gpu", "Self-hosted model and GPU", "GPU", "", "The accelerator for both rented and owned deployments.", FieldKind::Catalog(CatalogList::Gpus)),
     f!("self_host.gpus_per_replica", "tp", "Self-hosted model and GPU", "GPUs per replica", "GPUs", "Tensor-parallel degree; sized from memory when empty.", opt_int(1.0, 8.0), advanced),
     f!("self_host.output_tokens_per_sec_per_replica", "tps", "Self-hosted model and GPU", "Measured throughput", "output tokens/s", "Your own benchmark per replica; wins over the catalog and the estimate.", opt(0.001, 10_000_000.0), advanced),
@@ -193,6 +193,11 @@ pub const FIELDS: &[FieldSpec] = &[
     f!("criteria.long_term_cost_priority", "ltc", "Decision criteria", "Long-term cost is the priority", "", "Lowest cost over years outweighs flexibility.", FieldKind::Bool),
     f!("criteria.use_cases_differ", "mix", "Decision criteria", "Use cases differ", "", "Several workloads with different needs.", FieldKind::Bool),
     f!("criteria.resilience_priority", "resil", "Decision criteria", "Resilience matters", "", "Redundancy across providers is valued.", FieldKind::Bool),
+
+    // Fields added after version 1 come last, in the order their keys were appended to the
+    // frozen reference; the page places each in its group.
+    f!("workload.min_output_tokens_per_sec_per_user", "utps", "Workload", "Reading speed per user", "output tokens/s", "Output tokens per second each request must see while it answers, if any; a faster target runs smaller batches, so each GPU serves less.", opt(0.1, 10_000.0), advanced),
+    f!("self_host.kv_cache_dtype", "kv", "Self-hosted model and GPU", "KV cache precision", "", "Bits per cached key and value: fp8 halves the cache, so more requests fit in a batch.", FieldKind::Choice(KvCache::VARIANTS), advanced),
 ];
 
 /// The spec of a canonical path.

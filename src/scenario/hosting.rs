@@ -11,6 +11,9 @@ pub struct SelfHost {
     /// Catalog id of the open-weight model.
     pub model: String,
     pub quantization: Quantization,
+    /// Precision of the KV cache; 8 bits halves its memory and the bytes each decode
+    /// step reads from it.
+    pub kv_cache_dtype: KvCache,
     /// Catalog id of the GPU.
     pub gpu: String,
     /// Tensor-parallel degree; sized from memory fit when absent.
@@ -26,6 +29,34 @@ pub struct SelfHost {
     pub infra_usd_per_month: f64,
     pub ops_fte: f64,
     pub implementation_usd: f64,
+}
+
+/// Precision of the cached keys and values.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    VariantArray,
+    VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum KvCache {
+    /// 16 bits per element (FP16 or BF16), what serving engines keep by default.
+    Fp16,
+    /// 8 bits per element (FP8).
+    Fp8,
+}
+
+impl KvCache {
+    pub fn id(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// How rented GPUs are billed.
@@ -93,6 +124,7 @@ impl Default for SelfHost {
         Self {
             model: "llama-3.1-70b".into(),
             quantization: Quantization::Fp8,
+            kv_cache_dtype: KvCache::Fp16,
             gpu: "h100-sxm".into(),
             gpus_per_replica: None,
             output_tokens_per_sec_per_replica: None,

@@ -23,7 +23,7 @@ mod workload;
 pub use crate::catalog::{Pricing, Quantization};
 pub use error::FieldError;
 pub use fields::{FIELDS, FieldKind, FieldSpec, field};
-pub use hosting::{Billing, Cloud, Owned, SelfHost};
+pub use hosting::{Billing, Cloud, KvCache, Owned, SelfHost};
 pub use json::{json_pointer, merge};
 pub use org::{Criteria, DataSensitivity, Hybrid, HybridStrategy, Org, TrafficPattern};
 pub use presets::preset_scenario;

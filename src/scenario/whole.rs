@@ -157,7 +157,8 @@ mod tests {
                 choices += 1;
             }
         }
-        // fp16/fp8/int8/int4, 3 tiers, 3 billings, 3 strategies, 3 sensitivities, 3 patterns.
-        assert_eq!(choices, 19);
+        // fp16/fp8/int8/int4/fp4, KV cache fp16/fp8, 3 tiers, 3 billings, 3 strategies,
+        // 3 sensitivities, 3 patterns.
+        assert_eq!(choices, 22);
     }
 }

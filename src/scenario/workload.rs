@@ -19,6 +19,10 @@ pub struct Workload {
     pub monthly_growth_pct: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latency_slo_ms: Option<f64>,
+    /// Output tokens per second each request must see while it decodes (its reading
+    /// speed); absent: no per-user target, the replica runs at its largest batch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_output_tokens_per_sec_per_user: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +59,7 @@ impl Default for Workload {
             peak_to_average: 1.5,
             monthly_growth_pct: 0.0,
             latency_slo_ms: None,
+            min_output_tokens_per_sec_per_user: None,
         }
     }
 }

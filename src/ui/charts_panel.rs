@@ -1,4 +1,5 @@
-//! The three charts: breakeven, cumulative TCO, monthly breakdown.
+//! The charts: breakeven, cumulative TCO, monthly breakdown, and what faster answers
+//! cost a self-hosted GPU.
 
 use std::rc::Rc;
 
@@ -72,6 +73,13 @@ pub fn ChartsPanel() -> impl IntoView {
             <ChartCard title="Monthly cost breakdown" key="breakdown"
                 chart=move || state.report.with(|r| charts::breakdown(r, &state.look()))
                 table=move || state.report.with(|r| charts::breakdown_table(r, &state.look()))/>
+        </Later> })}
+        // Its figures are the self-hosted capacity the results section shows.
+        {shows(Section::Results).then(|| view! { <Later>
+            <ChartCard title="Throughput and interactivity: tokens/s per GPU by speed per user" key="interactivity"
+                note="Smaller batches answer each request faster; each GPU then serves fewer tokens."
+                chart=move || state.report.with(|r| state.scenario.with(|s| charts::interactivity(r, s, &state.look())))
+                table=move || state.report.with(|r| state.scenario.with(|s| charts::interactivity_table(r, s)))/>
         </Later> })}
     }
 }

@@ -35,6 +35,7 @@ fn choice_label(id: &str) -> String {
         "fp8" => "FP8".into(),
         "int8" => "INT8".into(),
         "int4" => "INT4".into(),
+        "fp4" => "FP4 (MXFP4 / NVFP4)".into(),
         "must_stay_internal" => "Must stay inside the organisation".into(),
         "internal" => "Internal (external processing allowed)".into(),
         "public" => "Not sensitive".into(),

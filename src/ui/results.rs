@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use crate::format::{Money, volume, words};
+use crate::format::{self, Money, volume, words};
 use crate::model::{Breakeven, OptionId, Report};
 
 /// One option's card.
@@ -91,6 +91,39 @@ fn breakeven_text(b: &Breakeven) -> String {
     }
 }
 
+/// The operating point of a self-hosted replica: batch, speed per user, time to first
+/// token; the same figures the throughput-interactivity chart marks.
+fn operating_figures(r: &Report) -> [String; 3] {
+    let c = &r.capacity;
+    if !c.feasible {
+        return [
+            "does not fit".into(),
+            format::MISSING.into(),
+            format::MISSING.into(),
+        ];
+    }
+    [
+        format!(
+            "{} requests together ({})",
+            format::grouped(c.batch, 0),
+            match c.batch_limited_by.as_str() {
+                "memory" => "as many as memory holds",
+                "scheduler" => "the serving engine's most",
+                "per_user_speed" => "held by the reading speed",
+                "time_to_first_token" => "held by the latency target",
+                "concurrency" => "a fixed number in flight",
+                // A model that does not fit is costed one sequence at a time.
+                _ => "one at a time",
+            }
+        ),
+        format!(
+            "{} output tokens/s",
+            format::grouped(c.output_tokens_per_sec_per_user, 1)
+        ),
+        format!("{} ms", format::grouped(c.time_to_first_token_ms, 0)),
+    ]
+}
+
 fn payback_text(month: Option<u32>) -> String {
     match month {
         Some(m) => format!("month {m}"),
@@ -113,6 +146,7 @@ pub fn Results() -> impl IntoView {
                 format!("{} a month dearer than the API", money.format(-savings))
             };
             let cheapest = r.cheapest;
+            let [batch, per_user, ttft] = operating_figures(r);
             view! {
                 <div class="cards">
                     {cards(r, &money).into_iter().map(|c| {
@@ -132,6 +166,9 @@ pub fn Results() -> impl IntoView {
                     <div><dt>"Rented breaks even at"</dt><dd data-figure="breakeven-rented">{breakeven_text(&r.breakeven.rented_vs_api)}</dd></div>
                     <div><dt>"Owned breaks even at"</dt><dd data-figure="breakeven-owned">{breakeven_text(&r.breakeven.owned_vs_api)}</dd></div>
                     <div><dt>"Owned hardware pays back in"</dt><dd data-figure="payback-owned">{payback_text(r.tco.payback_month_owned)}</dd></div>
+                    <div><dt>"Each self-hosted replica runs"</dt><dd data-figure="batch">{batch}</dd></div>
+                    <div><dt>"Speed each request sees"</dt><dd data-figure="tokens-per-user">{per_user}</dd></div>
+                    <div><dt>"Time to first token"</dt><dd data-figure="time-to-first-token">{ttft}</dd></div>
                 </dl>
                 {(!r.warnings.is_empty()).then(|| view! {
                     <ul class="warnings">{r.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>

@@ -88,10 +88,10 @@ test('using the full page breaks no part of the policy', async () => {
   await page.getByLabel('Monthly requests', { exact: true }).fill('2500000');
   await page.selectOption('#preset', 'customer-support-chatbot');
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-  for (const key of ['breakeven', 'tco', 'breakdown', 'tornado', 'histogram']) await waitForChart(page, `[data-chart="${key}"] .chart`);
+  for (const key of ['breakeven', 'tco', 'breakdown', 'interactivity', 'tornado', 'histogram']) await waitForChart(page, `[data-chart="${key}"] .chart`);
   // Every chart's tooltip: ECharts writes it as HTML with style attributes.
   const tips = await showEveryTooltip(page);
-  assert.deepEqual(tips.map((t) => t.key), ['breakeven', 'tco', 'breakdown', 'tornado', 'histogram']);
+  assert.deepEqual(tips.map((t) => t.key), ['breakeven', 'tco', 'breakdown', 'interactivity', 'tornado', 'histogram']);
   for (const t of tips) {
     assert.ok(t.shown && t.inside, `the ${t.key} tooltip shows over its chart: ${JSON.stringify(t)}`);
     assert.ok(t.marker > 0, `the ${t.key} tooltip's colour marker is styled: ${JSON.stringify(t)}`);
