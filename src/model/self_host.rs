@@ -54,9 +54,12 @@ pub struct ReplicaCapacity {
 impl ReplicaCapacity {
     /// Output tokens/s over tokens per request, times the utilisation target, the active
     /// hours and 3,600 s, over the peak-to-average ratio. The integers are multiplied
-    /// first and divided once, and a result within 1e-9 of a whole number is that number,
-    /// so a capacity the inputs make whole (2.8 requests/s x 730 h x 3,600 = 7,358,400)
-    /// is not floored to one request less by binary rounding.
+    /// first and divided once, and a result within a relative 1e-12 of a whole number is
+    /// that number, so a capacity the inputs make whole (2.8 requests/s x 730 h x 3,600 =
+    /// 7,358,400) is not floored to one request less by binary rounding. The tolerance is
+    /// a few thousand times f64's rounding of these few operations and far below a
+    /// request: a looser one would round up capacities that are really short of a whole
+    /// request (35,600,202.97 is 35,600,202 requests, not 35,600,203).
     pub fn new(tokens_per_sec: f64, r: &Resolved) -> Self {
         let work = tokens_per_sec * r.planning_utilization_pct * r.active_hours * 3600.0;
         let per_request = r.output_tokens * 100.0;
@@ -70,10 +73,10 @@ impl ReplicaCapacity {
     }
 }
 
-/// `x` rounded to the nearest whole number when it is within a relative 1e-9 of it.
+/// `x` rounded to the nearest whole number when it is within a relative 1e-12 of it.
 fn snap(x: f64) -> f64 {
     let whole = x.round();
-    if (x - whole).abs() <= 1.0e-9 * whole.abs().max(1.0) {
+    if (x - whole).abs() <= 1.0e-12 * whole.abs().max(1.0) {
         whole
     } else {
         x
