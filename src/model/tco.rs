@@ -202,6 +202,22 @@ impl<'a> Months<'a> {
     }
 }
 
+/// One month of the timeline: its cash per option and the running totals.
+fn month_row(month: usize, volume: f64, cash: &[f64; 4], cum: &[f64; 4]) -> TcoMonth {
+    TcoMonth {
+        month: month as u32,
+        monthly_requests: guard(volume),
+        api_usd: cash[0],
+        rented_usd: cash[1],
+        owned_usd: cash[2],
+        hybrid_usd: cash[3],
+        cumulative_api_usd: guard(cum[0]),
+        cumulative_rented_usd: guard(cum[1]),
+        cumulative_owned_usd: guard(cum[2]),
+        cumulative_hybrid_usd: guard(cum[3]),
+    }
+}
+
 pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
     let horizon = t.horizon_months.max(1) as usize;
     let growth = 1.0 + t.growth_pct / 100.0;
@@ -243,35 +259,24 @@ pub fn tco(t: &TcoInputs, warnings: &mut Vec<String>) -> Tco {
         if payback_rented.is_none() && cum[1] <= cum[0] {
             payback_rented = Some(month as u32);
         }
-        months.push(TcoMonth {
-            month: month as u32,
-            monthly_requests: guard(volume),
-            api_usd: cash[0],
-            rented_usd: cash[1],
-            owned_usd: cash[2],
-            hybrid_usd: cash[3],
-            cumulative_api_usd: guard(cum[0]),
-            cumulative_rented_usd: guard(cum[1]),
-            cumulative_owned_usd: guard(cum[2]),
-            cumulative_hybrid_usd: guard(cum[3]),
-        });
+        months.push(month_row(month, volume, &cash, &cum));
     }
     if capped {
         warnings.push(
             "Growth takes volume past 100 billion requests a month; the TCO holds it there.".into(),
         );
     }
-    // The hardware is worth its remaining value at the start of the month after the
-    // horizon, discounted like that month's cash.
-    let end_discount = discount / monthly_discount;
     let remaining = [
         0.0,
         0.0,
         cash_of.owned_fleet.remaining_value(t.owned, horizon),
         cash_of.hybrid_fleet.remaining_value(t.owned, horizon),
     ];
-    for i in 2..4 {
-        npv[i] -= remaining[i] * end_discount;
+    // The hardware is worth its remaining value at the start of the month after the
+    // horizon, discounted like that month's cash.
+    let end_discount = discount / monthly_discount;
+    for (n, r) in npv.iter_mut().zip(remaining) {
+        *n -= r * end_discount;
     }
     let per = |a: [f64; 4]| PerOption {
         api: guard(a[0]),

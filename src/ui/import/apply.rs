@@ -121,7 +121,7 @@ pub fn ApplyBar(
                     let count = rows.len();
                     view! {
                         <table class="import__changes" data-import="changes">
-                            <caption>{format!("Apply {count} figure(s) from the file to the scenario?")}</caption>
+                            <caption>{format!("Apply {} from the file to the scenario?", figures(count))}</caption>
                             <thead><tr><th scope="col">"Field"</th><th scope="col">"Now"</th><th scope="col">"From the file"</th></tr></thead>
                             <tbody>{rows.into_iter().map(|(l, now, new)| view! {
                                 <tr><td>{l}</td><td>{now}</td><td>{new}</td></tr>
@@ -133,7 +133,7 @@ pub fn ApplyBar(
                 }
                 Some(a) => view! {
                     <p class="import__done" role="status">
-                        {format!("Applied {} figure(s) from the file.", a.set - a.refused.len())}
+                        {format!("Applied {} from the file.", figures(a.set - a.refused.len()))}
                         " "
                         <button type="button" class="ghost" data-import="undo"
                             on:click=move |_| undo(state, importer)>"Undo"</button>
@@ -150,5 +150,14 @@ pub fn ApplyBar(
                 })
             }}
         </div>
+    }
+}
+
+/// "1 figure", "8 figures".
+fn figures(n: usize) -> String {
+    if n == 1 {
+        "1 figure".into()
+    } else {
+        format!("{n} figures")
     }
 }
