@@ -2,32 +2,50 @@
 //! which list an id belongs to. The scenario uses the same words, so they live here, at
 //! the bottom, where both can reach them.
 
-use serde::{Deserialize, Serialize};
-use strum::{IntoStaticStr, VariantArray, VariantNames};
+/// A closed set of choices with ids: the same snake_case id in JSON, links and the page
+/// (serde and strum spell them with one rule, and a test checks they agree), the list of
+/// every choice (`VARIANTS`), and `id()`. Every choice the scenario offers is one of these.
+#[macro_export]
+macro_rules! choice_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident,)+ }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            ::serde::Serialize,
+            ::serde::Deserialize,
+            ::strum::IntoStaticStr,
+            ::strum::VariantArray,
+            ::strum::VariantNames,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
 
-/// Weight precision. Its ids (`fp16`, ...) are the same in JSON, links and the page:
-/// serde and strum spell them with the same snake_case rule (a test checks they agree).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Quantization {
-    Fp16,
-    Fp8,
-    Int8,
-    Int4,
-    /// MXFP4 or NVFP4 weights: FP4 tensor cores where the GPU has them.
-    Fp4,
+        impl $name {
+            pub fn id(self) -> &'static str {
+                self.into()
+            }
+        }
+    };
+}
+
+crate::choice_enum! {
+    /// Weight precision. Its ids (`fp16`, ...) are the same in JSON, links and the page:
+    /// serde and strum spell them with the same snake_case rule (a test checks they agree).
+    pub enum Quantization {
+        Fp16,
+        Fp8,
+        Int8,
+        Int4,
+        /// MXFP4 or NVFP4 weights: FP4 tensor cores where the GPU has them.
+        Fp4,
+    }
 }
 
 impl Quantization {
@@ -39,36 +57,14 @@ impl Quantization {
             Self::Int4 | Self::Fp4 => 4.0,
         }
     }
-
-    pub fn id(self) -> &'static str {
-        self.into()
-    }
 }
 
-/// Cloud capacity by commitment: each GPU lists a price for every tier.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Pricing {
-    OnDemand,
-    Reserved,
-    Spot,
-}
-
-impl Pricing {
-    pub fn id(self) -> &'static str {
-        self.into()
+crate::choice_enum! {
+    /// Cloud capacity by commitment: each GPU lists a price for every tier.
+    pub enum Pricing {
+        OnDemand,
+        Reserved,
+        Spot,
     }
 }
 
@@ -85,6 +81,8 @@ pub enum CatalogList {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
+    use strum::{VariantArray, VariantNames};
 
     /// serde writes the JSON and strum the ids; both must spell every variant alike.
     fn same_ids<T: Serialize + Copy + Into<&'static str>>(all: &[T]) {

@@ -1,7 +1,6 @@
 //! Self-hosting: the open model on its GPUs, rented by the hour or bought.
 
 use serde::{Deserialize, Serialize};
-use strum::{IntoStaticStr, VariantArray, VariantNames};
 
 use crate::catalog::{Pricing, Quantization};
 
@@ -31,61 +30,25 @@ pub struct SelfHost {
     pub implementation_usd: f64,
 }
 
-/// Precision of the cached keys and values.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum KvCache {
-    /// 16 bits per element (FP16 or BF16), what serving engines keep by default.
-    Fp16,
-    /// 8 bits per element (FP8).
-    Fp8,
-}
-
-impl KvCache {
-    pub fn id(self) -> &'static str {
-        self.into()
+crate::choice_enum! {
+    /// Precision of the cached keys and values.
+    pub enum KvCache {
+        /// 16 bits per element (FP16 or BF16), what serving engines keep by default.
+        Fp16,
+        /// 8 bits per element (FP8).
+        Fp8,
     }
 }
 
-/// How rented GPUs are billed.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Billing {
-    /// 730 billed hours per instance.
-    AlwaysOn,
-    /// Billed for the active hours only.
-    ActiveWindow,
-    /// Billed for busy time plus a warm-up buffer.
-    ScaleToZero,
-}
-
-impl Billing {
-    pub fn id(self) -> &'static str {
-        self.into()
+crate::choice_enum! {
+    /// How rented GPUs are billed.
+    pub enum Billing {
+        /// 730 billed hours per instance.
+        AlwaysOn,
+        /// Billed for the active hours only.
+        ActiveWindow,
+        /// Billed for busy time plus a warm-up buffer.
+        ScaleToZero,
     }
 }
 

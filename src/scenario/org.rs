@@ -2,32 +2,13 @@
 //! questions.
 
 use serde::{Deserialize, Serialize};
-use strum::{IntoStaticStr, VariantArray, VariantNames};
 
-/// How traffic is split between the API and self-hosting.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum HybridStrategy {
-    Routing,
-    Overflow,
-    Fallback,
-}
-
-impl HybridStrategy {
-    pub fn id(self) -> &'static str {
-        self.into()
+crate::choice_enum! {
+    /// How traffic is split between the API and self-hosting.
+    pub enum HybridStrategy {
+        Routing,
+        Overflow,
+        Fallback,
     }
 }
 
@@ -51,60 +32,24 @@ pub struct Org {
     pub usd_exchange_rate: f64,
 }
 
-/// How sensitive the data is: the one hard constraint of the decision.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum DataSensitivity {
-    /// External processing is fine.
-    Public,
-    /// External processing is allowed under a data-processing agreement, but in-house is preferred.
-    Internal,
-    /// Data must not leave the organisation (GDPR, HIPAA, residency).
-    MustStayInternal,
-}
-
-impl DataSensitivity {
-    pub fn id(self) -> &'static str {
-        self.into()
+crate::choice_enum! {
+    /// How sensitive the data is: the one hard constraint of the decision.
+    pub enum DataSensitivity {
+        /// External processing is fine.
+        Public,
+        /// External processing is allowed under a data-processing agreement, but in-house is preferred.
+        Internal,
+        /// Data must not leave the organisation (GDPR, HIPAA, residency).
+        MustStayInternal,
     }
 }
 
-/// Traffic shape over the year.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    VariantArray,
-    VariantNames,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum TrafficPattern {
-    Predictable,
-    Seasonal,
-    Unpredictable,
-}
-
-impl TrafficPattern {
-    pub fn id(self) -> &'static str {
-        self.into()
+crate::choice_enum! {
+    /// Traffic shape over the year.
+    pub enum TrafficPattern {
+        Predictable,
+        Seasonal,
+        Unpredictable,
     }
 }
 
