@@ -164,6 +164,35 @@ fn eval_markdown_is_a_table() {
 }
 
 #[test]
+fn eval_markdown_gives_the_operating_point_of_the_json_report() {
+    // The same scenario as JSON and as Markdown: the Markdown's operating point is the
+    // report's batch, tokens/s per user (one decimal) and time to first token (whole ms).
+    let scenario = r#"{"preset": "coding-assistant"}"#;
+    let c = stdout_json(&tco(&["eval", "-"], Some(scenario)))["capacity"].clone();
+    let out = tco(&["eval", "--format", "md", "-"], Some(scenario));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let batch = c["batch"].as_f64().unwrap();
+    let per_user = c["output_tokens_per_sec_per_user"].as_f64().unwrap();
+    let first_token = c["time_to_first_token_ms"].as_f64().unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Operating point: "))
+        .unwrap_or_else(|| panic!("no operating point in {text}"));
+    assert!(
+        line.starts_with(&format!("Operating point: {batch} requests together (")),
+        "{line}"
+    );
+    assert!(
+        line.contains(&format!(", {per_user:.1} output tokens/s per user, ")),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!(", {first_token:.0} ms to the first token.")),
+        "{line}"
+    );
+}
+
+#[test]
 fn bad_input_names_each_field_and_exits_2() {
     let out = tco(
         &["eval", "-"],

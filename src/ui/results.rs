@@ -102,26 +102,7 @@ fn operating_figures(r: &Report) -> [String; 3] {
             format::MISSING.into(),
         ];
     }
-    [
-        format!(
-            "{} requests together ({})",
-            format::grouped(c.batch, 0),
-            match c.batch_limited_by.as_str() {
-                "memory" => "as many as memory holds",
-                "scheduler" => "the serving engine's most",
-                "per_user_speed" => "held by the reading speed",
-                "time_to_first_token" => "held by the latency target",
-                "concurrency" => "a fixed number in flight",
-                // A model that does not fit is costed one sequence at a time.
-                _ => "one at a time",
-            }
-        ),
-        format!(
-            "{} output tokens/s",
-            format::grouped(c.output_tokens_per_sec_per_user, 1)
-        ),
-        format!("{} ms", format::grouped(c.time_to_first_token_ms, 0)),
-    ]
+    format::words::operating_point(c)
 }
 
 fn payback_text(month: Option<u32>) -> String {

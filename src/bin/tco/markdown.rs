@@ -138,6 +138,13 @@ fn breakevens(out: &mut String, r: &Report) {
         c.throughput_source,
         count(c.monthly_requests_per_replica)
     );
+    if c.feasible {
+        let [batch, per_user, first_token] = llm_tco::format::words::operating_point(c);
+        let _ = writeln!(
+            out,
+            "Operating point: {batch}, {per_user} per user, {first_token} to the first token.\n"
+        );
+    }
 }
 
 fn tco(out: &mut String, r: &Report, m: &Money) {
