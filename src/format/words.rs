@@ -349,6 +349,29 @@ fn api_price(multiplier: f64, usd_per_mtok: f64, of_input: bool, m: &Money) -> S
     }
 }
 
+/// The operating point a replica runs at, in words: how many requests decode together and
+/// what holds the batch there, the output tokens/s each request sees, and the time to the
+/// first token.
+pub fn operating_point(c: &Capacity) -> [String; 3] {
+    let held = match c.batch_limited_by.as_str() {
+        "memory" => "as many as memory holds",
+        "scheduler" => "the serving engine's most",
+        "per_user_speed" => "held by the reading speed",
+        "time_to_first_token" => "held by the latency target",
+        "concurrency" => "a fixed number in flight",
+        // A model that does not fit is costed one sequence at a time.
+        _ => "one at a time",
+    };
+    [
+        format!("{} requests together ({held})", grouped(c.batch, 0)),
+        format!(
+            "{} output tokens/s",
+            grouped(c.output_tokens_per_sec_per_user, 1)
+        ),
+        format!("{} ms", grouped(c.time_to_first_token_ms, 0)),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,27 +466,4 @@ mod tests {
             assert!(cards.iter().any(|c| c == amount), "{amount} in {summary}");
         }
     }
-}
-
-/// The operating point a replica runs at, in words: how many requests decode together and
-/// what holds the batch there, the output tokens/s each request sees, and the time to the
-/// first token.
-pub fn operating_point(c: &Capacity) -> [String; 3] {
-    let held = match c.batch_limited_by.as_str() {
-        "memory" => "as many as memory holds",
-        "scheduler" => "the serving engine's most",
-        "per_user_speed" => "held by the reading speed",
-        "time_to_first_token" => "held by the latency target",
-        "concurrency" => "a fixed number in flight",
-        // A model that does not fit is costed one sequence at a time.
-        _ => "one at a time",
-    };
-    [
-        format!("{} requests together ({held})", grouped(c.batch, 0)),
-        format!(
-            "{} output tokens/s",
-            grouped(c.output_tokens_per_sec_per_user, 1)
-        ),
-        format!("{} ms", grouped(c.time_to_first_token_ms, 0)),
-    ]
 }
