@@ -41,7 +41,8 @@ const policy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  // The offline service worker, sw.js, from this origin only.
+  // The offline service worker, sw.js, and the usage-export reader's worker,
+  // import-worker.js: from this origin only.
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

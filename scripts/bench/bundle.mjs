@@ -18,6 +18,12 @@ export const AFTER_RESULTS = [/^echarts[^/]*\.js$/, /^site\.json$/, /^sw\.js$/];
  */
 export const NOT_REQUESTED = [/^_headers$/, /^embed\.js$/, /^favicon\.svg$/];
 
+/**
+ * Files the page requests only when the visitor drops or chooses a usage export: the
+ * reader's worker script, its glue and its wasm module. Not part of a visit's total.
+ */
+export const ON_IMPORT = [/^import[-_]worker/];
+
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -39,11 +45,12 @@ export function bundle(dist) {
       }).length,
       after_results: AFTER_RESULTS.some((re) => re.test(name)),
       not_requested: NOT_REQUESTED.some((re) => re.test(name)),
+      on_import: ON_IMPORT.some((re) => re.test(name)),
     };
   });
   files.sort((a, b) => b.gzip - a.gzip);
   const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
-  const visit = files.filter((f) => !f.not_requested);
+  const visit = files.filter((f) => !f.not_requested && !f.on_import);
   const before = visit.filter((f) => !f.after_results);
   return {
     files,

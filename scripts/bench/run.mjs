@@ -75,7 +75,7 @@ if (report.capacity) {
 if (report.bundle) {
   const { files, first_visit, before_results } = report.bundle;
   for (const f of files) {
-    rows.push(['bundle', f.file + (f.not_requested ? ' (not requested by the page)' : f.after_results ? ' (after results)' : ''),
+    rows.push(['bundle', f.file + (f.not_requested ? ' (not requested by the page)' : f.on_import ? ' (on a file import)' : f.after_results ? ' (after results)' : ''),
       `${fmtKib(f.raw)} raw, ${fmtKib(f.gzip)} gzip, ${fmtKib(f.brotli)} br`]);
   }
   rows.push(['bundle', 'first visit, total', `${fmtKib(first_visit.raw)} raw, ${fmtKib(first_visit.gzip)} gzip, ${fmtKib(first_visit.brotli)} br`]);

@@ -9,93 +9,16 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::models::catalog_model;
-use super::rows::{CostRow, ImportError, Parsed, Skipped, Source, UsageRow};
+use super::rows::{CostRow, ImportError, Parsed, Source, UsageRow};
 use super::time::{DAY_S, HOUR_S, iso};
+use super::workload::{Batch, Derived, ModelUse, Period, Profile};
 
 const HOURS_PER_MONTH: f64 = 730.0;
 
 /// The longest covered period, so that one wrong timestamp cannot make an hourly profile of
 /// decades.
 pub const MAX_PERIOD_DAYS: i64 = 366;
-
-/// What the files say about the workload. Volumes are per month of 730 hours; `None` is a
-/// figure the files do not have (never a guess).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Derived {
-    /// The provider the files come from: `openai`, `anthropic`, `litellm`, `openrouter`, `focus`.
-    pub format: &'static str,
-    pub sources: Vec<Source>,
-    pub period: Period,
-    pub rows_used: usize,
-    pub rows_skipped: Vec<Skipped>,
-    pub requests_per_month: Option<f64>,
-    pub input_tokens_per_month: f64,
-    pub output_tokens_per_month: f64,
-    pub input_tokens_per_request: Option<f64>,
-    pub output_tokens_per_request: Option<f64>,
-    /// Cache reads as a share of all input tokens.
-    pub cached_input_share_pct: Option<f64>,
-    /// Cache writes as a share of all input tokens.
-    pub cache_write_share_pct: Option<f64>,
-    pub reasoning_share_of_output_pct: Option<f64>,
-    pub active_hours_per_month: Option<f64>,
-    pub peak_to_average: Option<f64>,
-    pub profile: Option<Profile>,
-    pub batch: Option<Batch>,
-    pub spend_usd_per_month: Option<f64>,
-    /// FOCUS only: `BilledCost` of every row (tax, credits, non-token charges) per month.
-    pub billed_usd_per_month: Option<f64>,
-    pub models: Vec<ModelUse>,
-}
-
-/// The covered period, whole UTC days.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Period {
-    pub start: String,
-    pub end: String,
-    pub days: i64,
-    pub hours: i64,
-}
-
-/// Interactive load by hour, from requests where the files count them, else from tokens.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Profile {
-    /// `requests` or `tokens`.
-    pub basis: &'static str,
-    /// Share of the interactive load in each UTC hour of the day (24 values, summing to 100).
-    pub hour_of_day_pct: Vec<f64>,
-    /// Load in each hour of the period, from its start (for a chart; not printed).
-    #[serde(skip)]
-    pub hourly: Vec<f64>,
-}
-
-/// Traffic sent through a batch API, shown apart from the interactive load.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Batch {
-    pub share_pct: f64,
-    /// `requests`, or `tokens` where requests are not counted.
-    pub share_basis: &'static str,
-    pub requests_per_month: Option<f64>,
-    pub input_tokens_per_month: f64,
-    pub output_tokens_per_month: f64,
-}
-
-/// One model's use over the whole period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ModelUse {
-    pub model: String,
-    pub catalog_id: Option<&'static str>,
-    pub requests: Option<f64>,
-    pub input_tokens: f64,
-    pub cache_read_tokens: f64,
-    pub output_tokens: f64,
-    pub spend_usd: Option<f64>,
-    /// Share of requests, or of tokens (input + output) where requests are not counted.
-    pub share_pct: f64,
-}
 
 #[derive(Default)]
 struct Totals {

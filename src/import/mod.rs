@@ -21,11 +21,13 @@ mod read;
 pub mod report;
 mod rows;
 mod time;
+mod workload;
 
-pub use derive::{Batch, Derived, MAX_PERIOD_DAYS, ModelUse, Period, Profile};
+pub use derive::MAX_PERIOD_DAYS;
 pub use models::catalog_model;
 pub use report::apply_to_scenario_json;
 pub use rows::{CostRow, ImportError, Parsed, Skipped, Source, UsageRow};
+pub use workload::{Batch, Derived, ModelUse, Period, Profile, read_answer};
 
 /// The largest file read. Exports of hourly buckets stay far below it; a month of per-request
 /// logs from a busy gateway may not, and should be exported per week. JSON is held whole in
@@ -126,4 +128,15 @@ pub fn import(files: &[&[u8]]) -> Result<Derived, ImportError> {
         return Err(ImportError::new("no file given"));
     }
     derive::derive(&parsed)
+}
+
+/// [`import`] as JSON, the page's worker's answer, which [`read_answer`] reads back: the page
+/// reads files in a worker of its own so that a large file never holds its thread.
+pub fn answer(files: &[&[u8]]) -> String {
+    serde_json::to_string(&import(files)).unwrap_or_else(|e| {
+        let refused: Result<Derived, ImportError> = Err(ImportError::new(format!(
+            "the workload could not be written out ({e})"
+        )));
+        serde_json::to_string(&refused).unwrap_or_default()
+    })
 }

@@ -18,6 +18,11 @@ const FAMILIES: &[(&str, &str)] = &[
     ("gemini-1-5-flash", "gemini-1.5-flash"),
 ];
 
+/// Every catalog id a name can map to.
+pub fn catalog_ids() -> impl Iterator<Item = &'static str> + Clone {
+    FAMILIES.iter().map(|&(_, id)| id)
+}
+
 /// Lower case, router prefix and bracketed notes dropped, words and dots joined by dashes.
 fn normalise(name: &str) -> String {
     let name = name.rsplit('/').next().unwrap_or(name);

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::derive::Derived;
+use super::workload::Derived;
 
 /// Every scenario field an import can set, in the order shown.
 pub const SCENARIO_FIELDS: [&str; 8] = [

@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An export the importer reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// `GET /v1/organization/usage/completions` (JSON).
@@ -29,6 +29,17 @@ pub enum Source {
 }
 
 impl Source {
+    /// Every export the importer reads.
+    pub const ALL: [Self; 7] = [
+        Self::OpenAiUsage,
+        Self::OpenAiCosts,
+        Self::AnthropicUsage,
+        Self::AnthropicCost,
+        Self::LiteLlmSpendLogs,
+        Self::OpenRouterActivity,
+        Self::Focus,
+    ];
+
     /// The provider, the unit that combines: a usage export and its cost export.
     pub fn family(self) -> &'static str {
         match self {
@@ -133,7 +144,7 @@ impl Parsed {
 
 /// Why a file was refused: the problem, where it is, and what is allowed. Nothing of a
 /// refused file is used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportError {
     /// 1-based index of the file among those given together; `None` for a single file.
     pub file: Option<usize>,
@@ -184,7 +195,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Rows left out, grouped by why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     pub reason: String,
     pub rows: usize,

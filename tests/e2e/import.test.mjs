@@ -214,3 +214,75 @@ test('Undo restores the scenario from before the import', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/**
+ * Puts a LiteLLM spend log of about 49 MB in the page as `window.__large` (a File): the
+ * sample's first row repeated 20 s apart (105,515 rows, 24 days), each with its own request
+ * id. Made in the page, so that handing the page 49 MB is not part of what is measured.
+ */
+async function largeSpendLog(page) {
+  const [header, first] = readFileSync(fixture('litellm_spend_logs.csv'), 'utf8').split('\n');
+  return page.evaluate(([header, first]) => {
+    const cells = first.split(',');
+    const at = (ms) => new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
+    const start = Date.UTC(2026, 10, 2, 9, 5, 12, 345);
+    const rows = [header];
+    for (let i = 0; i < 105_515; i++) {
+      const t = start + i * 20_000;
+      rows.push([`chatcmpl-${i}`, ...cells.slice(1, 7), at(t), at(t + 1656), ...cells.slice(9)].join(','));
+    }
+    window.__large = new File([`${rows.join('\n')}\n`], 'spend-logs.csv');
+    return window.__large.size;
+  }, [header, first]);
+}
+
+test('the reader is fetched only when a file arrives, and a 49 MB file leaves the page painting', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await ready(page);
+  const reader = (path) => /import[-_]worker/.test(path);
+  assert.deepEqual(fetched.filter(reader), [], 'a visit without an import fetches no reader');
+  const size = await largeSpendLog(page);
+  assert.ok(size > 48 * 1024 * 1024 && size < 50 * 1024 * 1024, `${size} bytes`);
+  // Frames are counted from the drop until the file's summary is shown.
+  await page.evaluate(() => new Promise((started) => {
+    const frames = (window.__frames = { longest: 0, count: 0 });
+    const tick = (now) => {
+      if (frames.last === undefined) {
+        frames.start = frames.last = now;
+        const dt = new DataTransfer();
+        dt.items.add(window.__large);
+        for (const type of ['dragover', 'drop']) {
+          document.querySelector('main').dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }
+        started();
+      }
+      frames.longest = Math.max(frames.longest, now - frames.last);
+      frames.last = now;
+      frames.count += 1;
+      if (document.querySelector('[data-import="summary"][data-format="litellm"]')) frames.done = now;
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  await page.locator('.import__status', { hasText: 'Reading spend-logs.csv…' }).waitFor({ timeout: 5000 });
+  await page.locator('[data-import="summary"][data-format="litellm"]').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => window.__frames.done !== undefined);
+  const frames = await page.evaluate(() => window.__frames);
+  console.log(`49 MB spend log: shown ${Math.round(frames.done - frames.start)} ms after the drop; `
+    + `${frames.count} frames meanwhile, the longest gap ${Math.round(frames.longest)} ms`);
+  // The parse holds the worker's thread, not the page's: no frame waits for it.
+  assert.ok(frames.longest < 1000, `the page missed frames for ${Math.round(frames.longest)} ms`);
+  assert.ok(fetched.some((p) => p.endsWith('/import_worker_bg.wasm')), `the reader's wasm is fetched: ${fetched.filter(reader)}`);
+  assert.match(await page.locator('[data-import="summary"] .import__read').textContent(), /105,515 rows used/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the offline worker keeps the reader's files, checked against the build", () => {
+  const sw = readFileSync(fileURLToPath(new URL('../../dist/sw.js', import.meta.url)), 'utf8');
+  for (const name of ['import-worker.js', 'import_worker.js', 'import_worker_bg.wasm']) {
+    assert.match(sw, new RegExp(`"url": "${name.replace('.', '\\.')}",\\s*"hashed": false,\\s*"sha256": "[A-Za-z0-9+/=]{44}"`), name);
+  }
+});

@@ -2,8 +2,8 @@
 //! chosen here, read in the browser by `crate::import` (nothing is uploaded), shown, and
 //! laid over the scenario in one confirmed step that can be undone.
 //!
-//! Imports run one way: `panel` -> `drop`/`pick`/`summary`/`apply` -> `read` -> this
-//! module's state.
+//! Imports run one way: `panel` -> `drop`/`pick`/`summary`/`apply` -> `read` -> `worker`
+//! -> this module's state.
 
 mod apply;
 mod drop;
@@ -11,6 +11,7 @@ mod panel;
 mod pick;
 mod read;
 mod summary;
+mod worker;
 
 use leptos::prelude::*;
 

@@ -1,13 +1,14 @@
 //! Reading dropped or chosen files: sizes checked before a byte is read, the bytes read by
-//! the browser off the main thread, and the parse started only once "Reading…" is on
-//! screen, since parsing holds the page's thread.
+//! the browser off the main thread and parsed in the reader's own worker, so the page
+//! keeps answering (and shows "Reading…") however large the file.
 
 use leptos::prelude::{Set, WithUntracked};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::Importer;
-use crate::import::{MAX_FILE_BYTES, import};
+use super::worker::{self, Failed};
+use crate::import::MAX_FILE_BYTES;
 
 /// The files of a drop or a file input, in their order.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -32,36 +33,13 @@ fn too_large(files: &[web_sys::File]) -> Option<String> {
         })
 }
 
-/// A promise that resolves in a later task, after the browser has painted.
-async fn after_paint() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        if window.request_animation_frame(&resolve).is_err() {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(frame).await;
-    let task = js_sys::Promise::new(&mut |resolve, _| {
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .is_err()
-        {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(task).await;
-}
-
-async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, String> {
+async fn bytes_of(file: &web_sys::File) -> Result<js_sys::ArrayBuffer, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("{}: the browser could not read the file", file.name()))?;
-    let buffer: js_sys::ArrayBuffer = buffer
+    buffer
         .dyn_into()
-        .map_err(|_| format!("{}: the browser gave no bytes", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|_| format!("{}: the browser gave no bytes", file.name()))
 }
 
 /// Reads `files` together (several files of one provider combine) and shows what they
@@ -95,11 +73,10 @@ pub fn read_files(importer: Importer, files: Vec<web_sys::File>) {
                 }
             }
         }
-        after_paint().await;
-        let slices: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
-        match import(&slices) {
+        match worker::read(contents).await {
             Ok(derived) => importer.read_well(derived, names),
-            Err(e) => {
+            Err(Failed::Stopped(message)) => importer.refuse(message),
+            Err(Failed::Refused(e)) => {
                 // A refusal of one of several files says which; a single file is that one.
                 let index = e.file.map_or(0, |i| i.saturating_sub(1));
                 importer.refuse(e.describe(names.get(index).map(String::as_str)));
