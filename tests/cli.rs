@@ -1,39 +1,8 @@
 //! The `tco` command end to end.
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-use serde_json::Value;
-
-fn tco(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tco"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run tco");
-    if let Some(text) = stdin {
-        // The command may refuse its arguments before reading stdin: a closed pipe is fine.
-        let _ = child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes());
-    } else {
-        drop(child.stdin.take());
-    }
-    child.wait_with_output().expect("tco output")
-}
-
-fn stdout_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
+use common::cli::{stdout_json, tco};
 
 /// Every path the page, the charts and scripts rely on.
 const PATHS: &[&str] = &[

@@ -1,29 +1,14 @@
 //! `tco import` and `tco eval --usage` end to end.
 
-use std::process::{Command, Output};
+mod common;
 
+use common::cli::{stdout_json, tco};
 use serde_json::{Value, json};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/usage/");
 
 fn sample(name: &str) -> String {
     format!("{DIR}{name}")
-}
-
-fn tco(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tco"))
-        .args(args)
-        .output()
-        .expect("run tco")
-}
-
-fn stdout_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
 /// The documented fields, present for every format (null where the file does not have them).
@@ -82,7 +67,7 @@ fn import_prints_the_fields_for_each_format() {
         let paths: Vec<String> = files.iter().map(|f| sample(f)).collect();
         let mut args = vec!["import"];
         args.extend(paths.iter().map(String::as_str));
-        let v = stdout_json(&tco(&args));
+        let v = stdout_json(&tco(&args, None));
         for path in FIELDS {
             assert!(v.pointer(path).is_some(), "{format}: {path}");
         }
@@ -93,12 +78,15 @@ fn import_prints_the_fields_for_each_format() {
 
 #[test]
 fn import_markdown() {
-    let out = tco(&[
-        "import",
-        "--format",
-        "md",
-        &sample("openrouter_activity.csv"),
-    ]);
+    let out = tco(
+        &[
+            "import",
+            "--format",
+            "md",
+            &sample("openrouter_activity.csv"),
+        ],
+        None,
+    );
     assert!(out.status.success());
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(md.starts_with("# Usage import: OpenRouter activity export\n"));
@@ -119,7 +107,7 @@ fn bad_files_exit_2_with_the_file_and_row_named() {
     )
     .expect("write");
     let path = hostile.to_string_lossy().to_string();
-    let out = tco(&["import", &path]);
+    let out = tco(&["import", &path], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -131,7 +119,7 @@ fn bad_files_exit_2_with_the_file_and_row_named() {
     // The second file of a pair is named when it is the one refused.
     let usage = sample("openai_usage_hourly.json");
     let other = sample("anthropic_cost_daily.json");
-    let out = tco(&["import", &usage, &other]);
+    let out = tco(&["import", &usage, &other], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -139,7 +127,7 @@ fn bad_files_exit_2_with_the_file_and_row_named() {
         "{err}"
     );
 
-    let out = tco(&["import"]);
+    let out = tco(&["import"], None);
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -162,15 +150,21 @@ fn eval_usage_equals_the_scenario_with_the_fields_set() {
     )
     .expect("write");
     let logs = sample("litellm_spend_logs.csv");
-    let with_usage = tco(&[
-        "eval",
-        "--samples",
-        "0",
-        "--usage",
-        &logs,
-        &base.to_string_lossy(),
-    ]);
-    let typed = tco(&["eval", "--samples", "0", &by_hand.to_string_lossy()]);
+    let with_usage = tco(
+        &[
+            "eval",
+            "--samples",
+            "0",
+            "--usage",
+            &logs,
+            &base.to_string_lossy(),
+        ],
+        None,
+    );
+    let typed = tco(
+        &["eval", "--samples", "0", &by_hand.to_string_lossy()],
+        None,
+    );
     assert_eq!(stdout_json(&with_usage), stdout_json(&typed));
     let notes = String::from_utf8_lossy(&with_usage.stderr);
     assert!(

@@ -1,18 +1,11 @@
 //! The page reads files in a worker of its own, which answers with JSON: every sample's
 //! workload and every refusal must read back as the reader gave it.
 
+mod common;
+
+use common::usage::SAMPLES;
 use llm_tco::import::{self, Derived, ImportError, answer, read_answer};
 use serde_json::Value;
-
-const SAMPLES: [&[u8]; 7] = [
-    include_bytes!("fixtures/usage/openai_usage_hourly.json"),
-    include_bytes!("fixtures/usage/openai_costs_daily.json"),
-    include_bytes!("fixtures/usage/anthropic_usage_hourly.json"),
-    include_bytes!("fixtures/usage/anthropic_cost_daily.json"),
-    include_bytes!("fixtures/usage/litellm_spend_logs.csv"),
-    include_bytes!("fixtures/usage/openrouter_activity.csv"),
-    include_bytes!("fixtures/usage/focus_ai_hourly.csv"),
-];
 
 /// The workload as the page gets it: the hour-by-hour series stays in the worker (no chart
 /// draws it).

@@ -1,18 +1,11 @@
 //! Each format's traps, and bad files: every refusal names the problem and, where there is
 //! one, the row.
 
+mod common;
+
+use common::usage::SAMPLES;
 use llm_tco::import::{self, Derived, ImportError, MAX_FILE_BYTES};
 use llm_tco::scenario::Scenario;
-
-const SAMPLES: [&[u8]; 7] = [
-    include_bytes!("fixtures/usage/openai_usage_hourly.json"),
-    include_bytes!("fixtures/usage/openai_costs_daily.json"),
-    include_bytes!("fixtures/usage/anthropic_usage_hourly.json"),
-    include_bytes!("fixtures/usage/anthropic_cost_daily.json"),
-    include_bytes!("fixtures/usage/litellm_spend_logs.csv"),
-    include_bytes!("fixtures/usage/openrouter_activity.csv"),
-    include_bytes!("fixtures/usage/focus_ai_hourly.csv"),
-];
 
 fn ok(text: &str) -> Derived {
     import::import(&[text.as_bytes()]).unwrap_or_else(|e| panic!("{e}"))

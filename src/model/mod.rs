@@ -27,6 +27,7 @@ mod lean;
 mod options;
 mod power;
 mod report;
+mod report_capacity;
 mod resolve;
 mod self_host;
 mod sensitivity;

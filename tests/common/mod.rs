@@ -2,7 +2,9 @@
 //! under test is zero, and a reader for a chart option's series.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod strategies;
+pub mod usage;
 
 use llm_tco::scenario::Scenario;
 use serde_json::{Value, json};
